@@ -29,10 +29,11 @@ function(sixbtc_add_module name)
     set_property(GLOBAL APPEND PROPERTY SIXBTC_CORE_MODULES ${target})
 endfunction()
 
-# sixbtc_add_test(<name> SOURCES ... LIBS ... [LABELS ...] [GUI])
-# One executable per test class, registered with CTest and run offscreen from the test's folder.
+# sixbtc_add_test(<name> SOURCES ... LIBS ... [LABELS ...] [GUI] [CLI])
+# One executable per test class, registered with CTest and run offscreen. CLI: the test runs the sixbtc
+# executable (SIXBTC_CLI_PATH), which is then built first.
 function(sixbtc_add_test name)
-    cmake_parse_arguments(ARG "GUI" "" "SOURCES;LIBS;LABELS" ${ARGN})
+    cmake_parse_arguments(ARG "GUI;CLI" "" "SOURCES;LIBS;LABELS" ${ARGN})
     add_executable(${name} ${ARG_SOURCES})
     target_link_libraries(${name} PRIVATE Qt6::Test ${ARG_LIBS})
     target_include_directories(${name} PRIVATE "${PROJECT_SOURCE_DIR}/tests")
@@ -51,7 +52,9 @@ function(sixbtc_add_test name)
         ENVIRONMENT "QT_QPA_PLATFORM=offscreen;LC_ALL=C.UTF-8"
         LABELS "${labels}"
         TIMEOUT 600)
-    add_dependencies(${name} sixbtc)
+    if(ARG_CLI)
+        add_dependencies(${name} sixbtc)
+    endif()
 endfunction()
 
 # sixbtc_add_bench(<name> SOURCES ... LIBS ... [ARGS ...])

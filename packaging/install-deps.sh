@@ -13,7 +13,7 @@ packages=(
     # core libraries
     libyaml-cpp-dev libspdlog-dev libfmt-dev libexpected-dev zlib1g-dev
     libsqlite3-dev libpqxx-dev libpq-dev
-    libssl-dev libsecp256k1-dev libmsgpack-cxx-dev libcrypto++-dev
+    libssl-dev libsecp256k1-dev libmsgpack-cxx-dev libcrypto++-dev qtkeychain-qt6-dev
     # tests: a private PostgreSQL server, fonts for offscreen rendering
     postgresql fonts-dejavu-core
 )
