@@ -7,6 +7,11 @@ function(sixbtc_apply_flags target)
     if(SIXBTC_WERROR)
         target_compile_options(${target} PRIVATE -Werror)
     endif()
+    # GCC 12 at -O3 reports -Wrestrict on std::string concatenation inlined from libstdc++ (GCC bug 105329,
+    # fixed in GCC 13): a false positive that would fail every Release build under -Werror.
+    if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU" AND CMAKE_CXX_COMPILER_VERSION VERSION_LESS 13)
+        target_compile_options(${target} PRIVATE -Wno-restrict)
+    endif()
     target_compile_definitions(${target} PRIVATE
         QT_NO_CAST_FROM_ASCII QT_NO_CAST_TO_ASCII QT_USE_QSTRINGBUILDER QT_NO_FOREACH)
     if(SIXBTC_SANITIZE)

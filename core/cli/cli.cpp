@@ -22,6 +22,7 @@ std::vector<Command> allCommands()
     addDataCommands(commands);
     addValidateCommands(commands);
     addDbCommands(commands);
+    addBacktestCommands(commands);
     return commands;
 }
 

@@ -54,5 +54,6 @@ void addConfigCommands(std::vector<Command>& commands);
 void addDataCommands(std::vector<Command>& commands);
 void addValidateCommands(std::vector<Command>& commands);
 void addDbCommands(std::vector<Command>& commands);
+void addBacktestCommands(std::vector<Command>& commands);
 
 } // namespace sixbtc::cli

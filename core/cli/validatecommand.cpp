@@ -10,6 +10,7 @@
 #include <QSaveFile>
 
 #include "cli/command.h"
+#include "cli/inputfiles.h"
 #include "data/candlefilename.h"
 #include "data/candlereader.h"
 #include "data/candlestore.h"
@@ -26,51 +27,12 @@ const QString strategyFileOption = QStringLiteral("strategy-file");
 const QString dataOption = QStringLiteral("data");
 const QString jsonOption = QStringLiteral("json");
 
-/// One --data SYMBOL=FILE argument.
-struct DataArgument
-{
-    std::string symbol;
-    std::filesystem::path file;
-};
-
 /// The candles of the dry run (none: static checks only) and what the user should know about them.
 struct DryRunInput
 {
     std::vector<common::CandleSeries> series;
     std::vector<std::string> notes;
 };
-
-common::Result<std::vector<DataArgument>> parseDataArguments(const QStringList& values)
-{
-    std::vector<DataArgument> arguments;
-    for (const QString& value : values) {
-        const qsizetype equals = value.indexOf(QLatin1Char('='));
-        if (equals <= 0 || equals == value.size() - 1) {
-            return common::fail(ErrorCode::Usage, "--data expects SYMBOL=FILE, got '" + value.toStdString() + "'");
-        }
-        DataArgument argument{value.left(equals).toStdString(), value.mid(equals + 1).toStdString()};
-        const bool repeated = std::any_of(arguments.begin(), arguments.end(),
-                                          [&](const DataArgument& a) { return a.symbol == argument.symbol; });
-        if (repeated)
-            return common::fail(ErrorCode::Usage, "--data names " + argument.symbol + " more than once");
-        arguments.push_back(std::move(argument));
-    }
-    return arguments;
-}
-
-common::Result<std::string> readStrategyFile(const std::filesystem::path& path)
-{
-    std::error_code ec;
-    if (std::filesystem::is_directory(path, ec))
-        return common::fail(ErrorCode::Input, path.string() + ": cannot read the strategy file (it is a folder)");
-    QFile file(QString::fromStdString(path.string()));
-    if (!file.open(QIODevice::ReadOnly)) {
-        return common::fail(ErrorCode::Input, path.string() + ": cannot read the strategy file (" +
-                                                  file.errorString().toStdString() + ")");
-    }
-    const QByteArray bytes = file.readAll();
-    return std::string(bytes.constData(), static_cast<std::size_t>(bytes.size()));
-}
 
 std::string symbolList(const std::vector<std::string>& symbols)
 {

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 // Loopback tests of InfoClient against the fake exchange: every info type, every injected fault, retries.
 #include <QElapsedTimer>
+#include <QEventLoop>
+#include <QTcpServer>
+#include <QTimer>
 #include <QtTest>
 
 #include "exchange/hyperliquid/http/infoclient.h"
@@ -21,13 +24,19 @@ namespace {
 /// Weight budget of the tests: 1200 per minute on a clock that stands still, so every charge stays visible.
 const sixbtc::config::RateLimitSettings kRateLimit{1200, 0.2};
 
-/// Runs `start` with a callback and waits (event loop running) until the callback has fired.
+/// Runs `start` with a callback and runs an event loop until the callback has fired (at most 10 s).
 template <typename T, typename Start>
 HlResult<T> await(Start start)
 {
     std::optional<HlResult<T>> result;
-    start([&result](HlResult<T> answer) { result = std::move(answer); });
-    if (!QTest::qWaitFor([&result] { return result.has_value(); }, 10000))
+    QEventLoop loop;
+    QTimer::singleShot(10000, &loop, &QEventLoop::quit);
+    start([&result, &loop](HlResult<T> answer) {
+        result = std::move(answer);
+        loop.quit();
+    });
+    loop.exec();
+    if (!result)
         return hlFail(ErrorKind::Transport, "test: no callback within 10 s");
     return std::move(*result);
 }
@@ -91,6 +100,12 @@ private slots:
         const auto fills = await<std::vector<Fill>>([&](auto done) { info->userFills(user, done); });
         QVERIFY(fills.has_value());
         QCOMPARE(fills->at(0).px, 65000.0);
+        const auto byTime = await<std::vector<Fill>>(
+            [&](auto done) { info->userFillsByTime(user, 1700000000000, std::nullopt, done); });
+        QVERIFY(byTime.has_value());
+        QCOMPARE(byTime->size(), std::size_t(2));
+        QCOMPARE(m_server->requests().last().value(QStringLiteral("startTime")).toInteger(), qint64(1700000000000));
+        QVERIFY(!m_server->requests().last().contains(QStringLiteral("endTime")));
         const auto candles = await<std::vector<Candle>>(
             [&](auto done) { info->candleSnapshot("BTC", "15m", 1700000000000, 1700002000000, done); });
         QVERIFY(candles.has_value());
@@ -113,7 +128,7 @@ private slots:
         m_server->setAnswer(QStringLiteral("subAccounts"), QByteArrayLiteral("null"));
         const auto none = await<std::vector<SubAccount>>([&](auto done) { info->subAccounts(user, done); });
         QVERIFY(none.has_value() && none->empty());
-        QCOMPARE(requestCount(), qsizetype(12));
+        QCOMPARE(requestCount(), qsizetype(13));
     }
 
     void retriesTransientFaults_data()
@@ -243,6 +258,23 @@ private slots:
         }
         QVERIFY2(counts[0] > 20, "the rates injected no fault");
         QCOMPARE(counts[1], counts[0]); // the same seed gives the same faults
+    }
+
+    void connectionRefusedIsARetriedTransportFailure()
+    {
+        QTcpServer closed;
+        QVERIFY(closed.listen(QHostAddress::LocalHost, 0));
+        const quint16 port = closed.serverPort();
+        closed.close();
+        m_settings.baseUrl = "http://127.0.0.1:" + std::to_string(port);
+        auto created = InfoClient::create(m_settings, *m_limiter);
+        QVERIFY(created.has_value());
+        const auto meta = await<Meta>([&](auto done) { (*created)->meta(done); });
+        QVERIFY(!meta.has_value());
+        QCOMPARE(meta.error().kind(), ErrorKind::Transport);
+        const std::string& message = meta.error().message();
+        QVERIFY2(message.find("failed after 3 attempts: transport failure") != std::string::npos, message.c_str());
+        QCOMPARE(m_limiter->available(), std::int64_t(1200 - 3 * 20));
     }
 
     void refusesPlainHttpToRemoteHosts()

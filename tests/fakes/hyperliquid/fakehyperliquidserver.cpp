@@ -133,8 +133,8 @@ QByteArray FakeHyperliquidServer::normalAnswer(const QJsonObject& body, int& sta
 {
     const QString type = body.value(QStringLiteral("type")).toString();
     static const QStringList perUser{QStringLiteral("clearinghouseState"), QStringLiteral("openOrders"),
-                                     QStringLiteral("userFills"), QStringLiteral("orderStatus"),
-                                     QStringLiteral("subAccounts")};
+                                     QStringLiteral("userFills"),          QStringLiteral("userFillsByTime"),
+                                     QStringLiteral("orderStatus"),        QStringLiteral("subAccounts")};
     const bool known = perUser.contains(type) || type == QStringLiteral("meta") ||
                        type == QStringLiteral("metaAndAssetCtxs") || type == QStringLiteral("allMids") ||
                        type == QStringLiteral("candleSnapshot");
@@ -146,7 +146,12 @@ QByteArray FakeHyperliquidServer::normalAnswer(const QJsonObject& body, int& sta
     if (type == QStringLiteral("candleSnapshot") && !body.value(QStringLiteral("req")).isObject())
         return errorBody("Failed to deserialize the JSON body: missing field req");
     status = 200;
-    const QByteArray canned = m_answers.value(type, cannedInfo(type));
+    if (type == QStringLiteral("userFillsByTime") && !body.value(QStringLiteral("startTime")).isDouble()) {
+        status = 400;
+        return errorBody("Failed to deserialize the JSON body: missing field startTime");
+    }
+    const QString source = type == QStringLiteral("userFillsByTime") ? QStringLiteral("userFills") : type;
+    const QByteArray canned = m_answers.value(source, cannedInfo(source));
     if (type != QStringLiteral("orderStatus"))
         return canned;
     const QJsonValue wanted = body.value(QStringLiteral("oid"));

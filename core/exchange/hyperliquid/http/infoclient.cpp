@@ -145,7 +145,11 @@ HlResult<QJsonDocument> InfoClient::interpret(const Call& call, QNetworkReply* r
     const int status = statusAttribute.toInt();
     const QByteArray body = reply->readAll();
     if (status == 429) {
-        const auto retryAfter = parseRetryAfter(reply->rawHeader(QByteArrayLiteral("Retry-After")));
+        const QByteArray header = reply->rawHeader(QByteArrayLiteral("Retry-After"));
+        const auto retryAfter = parseRetryAfter(header);
+        if (!retryAfter)
+            spdlog::warn("hyperliquid /info 429 without a readable Retry-After ({} bytes), using the backoff",
+                         header.size());
         return tl::unexpected<HyperliquidError>(HyperliquidError::rateLimited(
             retryAfter.value_or(backoffDelay(m_retry, call.attempt)), "HTTP 429 (rate limited)"));
     }

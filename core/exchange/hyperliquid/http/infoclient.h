@@ -4,6 +4,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,10 +28,12 @@ class RateLimiter;
 /// Sends /info requests and hands typed answers to callbacks. Asynchronous by design: the live executor runs its
 /// own event loop and must never block in (or re-enter) a nested one, so every call returns at once and its
 /// callback runs later on the client's thread, exactly once, even for failures found before sending. Reads are
-/// retried (hyperliquid.retry.*) on 429 (waiting Retry-After), 5xx, timeouts and transport failures; other 4xx and
+/// retried (hyperliquid.retry.*) on 429 (waiting Retry-After, or the backoff when the header is missing or
+/// unreadable), 5xx, timeouts and transport failures, at most retry.max_attempts attempts in all; other 4xx and
 /// malformed answers are final. Each attempt takes its weight from the rate limiter first; a refused local budget
-/// counts as a rate-limited attempt. Each attempt times out after hyperliquid.request_timeout_ms. TLS peer
-/// verification stays on. Destroying the client drops pending callbacks uncalled.
+/// counts as a rate-limited attempt (nothing is sent). Each attempt times out after hyperliquid.request_timeout_ms.
+/// TLS peer verification stays on. Destroying the client drops pending callbacks uncalled; a callback must not
+/// delete the client directly (use deleteLater).
 class InfoClient : public QObject
 {
     Q_OBJECT
@@ -53,6 +56,9 @@ public:
     void clearinghouseState(const std::string& user, Callback<ClearinghouseState> done);
     void openOrders(const std::string& user, Callback<std::vector<OpenOrder>> done);
     void userFills(const std::string& user, Callback<std::vector<Fill>> done);
+    /// Fills from `startTimeMs` on (up to `endTimeMs` when given); page by moving the start past the last fill.
+    void userFillsByTime(const std::string& user, std::int64_t startTimeMs, std::optional<std::int64_t> endTimeMs,
+                         Callback<std::vector<Fill>> done);
     /// `interval` is a Hyperliquid interval name ("1m" .. "1M"); times in ms since the epoch.
     void candleSnapshot(const std::string& coin, const std::string& interval, std::int64_t startTimeMs,
                         std::int64_t endTimeMs, Callback<std::vector<Candle>> done);

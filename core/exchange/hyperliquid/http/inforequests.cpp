@@ -65,6 +65,16 @@ void InfoClient::userFills(const std::string& user, Callback<std::vector<Fill>> 
     post(forUser("userFills", user), parsingWith(parseUserFills, std::move(done)));
 }
 
+void InfoClient::userFillsByTime(const std::string& user, std::int64_t startTimeMs,
+                                 std::optional<std::int64_t> endTimeMs, Callback<std::vector<Fill>> done)
+{
+    QJsonObject body = forUser("userFillsByTime", user);
+    body.insert(QStringLiteral("startTime"), qint64(startTimeMs));
+    if (endTimeMs)
+        body.insert(QStringLiteral("endTime"), qint64(*endTimeMs));
+    post(body, parsingWith(parseUserFills, std::move(done)));
+}
+
 void InfoClient::candleSnapshot(const std::string& coin, const std::string& interval, std::int64_t startTimeMs,
                                 std::int64_t endTimeMs, Callback<std::vector<Candle>> done)
 {
