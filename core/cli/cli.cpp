@@ -23,6 +23,7 @@ std::vector<Command> allCommands()
     addValidateCommands(commands);
     addDbCommands(commands);
     addBacktestCommands(commands);
+    addExchangeCommands(commands);
     return commands;
 }
 

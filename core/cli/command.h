@@ -55,5 +55,6 @@ void addDataCommands(std::vector<Command>& commands);
 void addValidateCommands(std::vector<Command>& commands);
 void addDbCommands(std::vector<Command>& commands);
 void addBacktestCommands(std::vector<Command>& commands);
+void addExchangeCommands(std::vector<Command>& commands);
 
 } // namespace sixbtc::cli
