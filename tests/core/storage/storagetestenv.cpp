@@ -218,4 +218,29 @@ NewStrategy sampleStrategy(const std::string& type, std::int64_t index)
     return NewStrategy{std::move(record), std::move(lineage)};
 }
 
+MigratedStore::MigratedStore(std::int64_t startMs)
+    : m_startMs(startMs)
+    , m_clock(startMs)
+{
+}
+
+std::string MigratedStore::open()
+{
+    m_clock.set(m_startMs);
+    m_db = std::make_unique<TestDatabase>(backendUnderTest(), Start::Migrated);
+    if (!m_db->setupError().empty())
+        return m_db->setupError();
+    auto store = m_db->open(m_clock);
+    if (!store)
+        return store.error().fullText();
+    m_store = std::move(*store);
+    return {};
+}
+
+void MigratedStore::close()
+{
+    m_store.reset();
+    m_db.reset();
+}
+
 } // namespace sixbtc::storage::testing

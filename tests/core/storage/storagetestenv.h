@@ -69,6 +69,28 @@ private:
     std::string m_setupError;
 };
 
+/// A freshly migrated store on the backend under test with a manual clock: open() in a test's init(), close() in
+/// its cleanup(). The clock is reset to the start time on every open().
+class MigratedStore
+{
+public:
+    explicit MigratedStore(std::int64_t startMs);
+
+    /// Empty when the store is open; otherwise why not.
+    std::string open();
+    void close();
+
+    ManualClock& clock() { return m_clock; }
+    /// \warning only between a successful open() and close().
+    Store& store() { return *m_store; }
+
+private:
+    std::int64_t m_startMs;
+    ManualClock m_clock;
+    std::unique_ptr<TestDatabase> m_db;
+    std::unique_ptr<Store> m_store;
+};
+
 /// A valid new strategy; distinct (type, index) pairs give distinct UUIDs and names (Strategy_<type>_<index hex>).
 NewStrategy sampleStrategy(const std::string& type, std::int64_t index);
 

@@ -53,29 +53,24 @@ class TstBacktestRepository : public QObject
     Q_OBJECT
 
 private:
-    std::unique_ptr<TestDatabase> m_db;
-    ManualClock m_clock{kStartMs};
-    std::unique_ptr<Store> m_store;
+    MigratedStore m_fixture{kStartMs};
+    ManualClock& m_clock = m_fixture.clock();
     std::string m_uuid;
 
-    BacktestRepository& repo() { return m_store->backtests(); }
+    BacktestRepository& repo() { return m_fixture.store().backtests(); }
 
 private slots:
     void init()
     {
-        m_db = std::make_unique<TestDatabase>(backendUnderTest(), Start::Migrated);
-        QVERIFY2(m_db->setupError().empty(), m_db->setupError().c_str());
-        auto store = m_db->open(m_clock);
-        SIXBTC_VERIFY_OK(store);
-        m_store = std::move(*store);
+        const std::string error = m_fixture.open();
+        QVERIFY2(error.empty(), error.c_str());
         m_uuid = sampleStrategy("MOM", 1).record.uuid;
-        auto inserted = m_store->strategies().insert(sampleStrategy("MOM", 1));
+        auto inserted = m_fixture.store().strategies().insert(sampleStrategy("MOM", 1));
         SIXBTC_VERIFY_OK(inserted);
     }
     void cleanup()
     {
-        m_store.reset();
-        m_db.reset();
+        m_fixture.close();
     }
 
     void runRoundTrip()

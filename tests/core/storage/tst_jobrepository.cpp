@@ -20,26 +20,20 @@ class TstJobRepository : public QObject
     Q_OBJECT
 
 private:
-    std::unique_ptr<TestDatabase> m_db;
-    ManualClock m_clock{kStartMs};
-    std::unique_ptr<Store> m_store;
+    MigratedStore m_fixture{kStartMs};
+    ManualClock& m_clock = m_fixture.clock();
 
-    JobRepository& repo() { return m_store->jobs(); }
+    JobRepository& repo() { return m_fixture.store().jobs(); }
 
 private slots:
     void init()
     {
-        m_clock.set(kStartMs);
-        m_db = std::make_unique<TestDatabase>(backendUnderTest(), Start::Migrated);
-        QVERIFY2(m_db->setupError().empty(), m_db->setupError().c_str());
-        auto store = m_db->open(m_clock);
-        SIXBTC_VERIFY_OK(store);
-        m_store = std::move(*store);
+        const std::string error = m_fixture.open();
+        QVERIFY2(error.empty(), error.c_str());
     }
     void cleanup()
     {
-        m_store.reset();
-        m_db.reset();
+        m_fixture.close();
     }
 
     void lifecycleOfAJob()

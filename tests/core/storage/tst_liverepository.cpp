@@ -20,12 +20,11 @@ class TstLiveRepository : public QObject
     Q_OBJECT
 
 private:
-    std::unique_ptr<TestDatabase> m_db;
-    ManualClock m_clock{kStartMs};
-    std::unique_ptr<Store> m_store;
+    MigratedStore m_fixture{kStartMs};
+    ManualClock& m_clock = m_fixture.clock();
     std::int64_t m_deployment = 0;
 
-    LiveRepository& repo() { return m_store->live(); }
+    LiveRepository& repo() { return m_fixture.store().live(); }
 
     LiveOrder sampleOrder(const std::string& id) const
     {
@@ -36,13 +35,9 @@ private:
 private slots:
     void init()
     {
-        m_clock.set(kStartMs);
-        m_db = std::make_unique<TestDatabase>(backendUnderTest(), Start::Migrated);
-        QVERIFY2(m_db->setupError().empty(), m_db->setupError().c_str());
-        auto store = m_db->open(m_clock);
-        SIXBTC_VERIFY_OK(store);
-        m_store = std::move(*store);
-        auto inserted = m_store->strategies().insert(sampleStrategy("MOM", 1));
+        const std::string error = m_fixture.open();
+        QVERIFY2(error.empty(), error.c_str());
+        auto inserted = m_fixture.store().strategies().insert(sampleStrategy("MOM", 1));
         SIXBTC_VERIFY_OK(inserted);
         auto added = repo().addSubaccount({kAddress, "sub 1", 0});
         SIXBTC_VERIFY_OK(added);
@@ -52,8 +47,7 @@ private slots:
     }
     void cleanup()
     {
-        m_store.reset();
-        m_db.reset();
+        m_fixture.close();
     }
 
     void deploymentsStartAndStop()

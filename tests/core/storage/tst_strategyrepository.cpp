@@ -50,26 +50,20 @@ class TstStrategyRepository : public QObject
     Q_OBJECT
 
 private:
-    std::unique_ptr<TestDatabase> m_db;
-    ManualClock m_clock{kStartMs};
-    std::unique_ptr<Store> m_store;
+    MigratedStore m_fixture{kStartMs};
+    ManualClock& m_clock = m_fixture.clock();
 
-    StrategyRepository& repo() { return m_store->strategies(); }
+    StrategyRepository& repo() { return m_fixture.store().strategies(); }
 
 private slots:
     void init()
     {
-        m_clock.set(kStartMs);
-        m_db = std::make_unique<TestDatabase>(backendUnderTest(), Start::Migrated);
-        QVERIFY2(m_db->setupError().empty(), m_db->setupError().c_str());
-        auto store = m_db->open(m_clock);
-        SIXBTC_VERIFY_OK(store);
-        m_store = std::move(*store);
+        const std::string error = m_fixture.open();
+        QVERIFY2(error.empty(), error.c_str());
     }
     void cleanup()
     {
-        m_store.reset();
-        m_db.reset();
+        m_fixture.close();
     }
 
     void insertAndGetRoundTrip()
@@ -350,7 +344,7 @@ private slots:
 
     void failedTransactionLeavesNothing()
     {
-        const auto outcome = m_store->inTransaction([&]() -> sixbtc::common::Result<void> {
+        const auto outcome = m_fixture.store().inTransaction([&]() -> sixbtc::common::Result<void> {
             if (auto inserted = repo().insert(sampleStrategy("MOM", 1)); !inserted)
                 return inserted;
             return sixbtc::common::fail(ErrorCode::Cancelled, "stopped");
