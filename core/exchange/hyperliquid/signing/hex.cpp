@@ -2,22 +2,11 @@
 // Byte buffers and their lowercase hexadecimal text.
 #include "exchange/hyperliquid/signing/hex.h"
 
+#include "common/hexdigits.h"
+
 namespace sixbtc::exchange::hyperliquid {
 
 namespace {
-
-constexpr char kDigits[] = "0123456789abcdef";
-
-int nibble(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
 
 std::string_view stripPrefix(std::string_view text)
 {
@@ -32,10 +21,8 @@ std::string toHex(std::span<const std::uint8_t> bytes)
 {
     std::string text;
     text.reserve(bytes.size() * 2);
-    for (const std::uint8_t byte : bytes) {
-        text += kDigits[byte >> 4];
-        text += kDigits[byte & 0x0f];
-    }
+    for (const std::uint8_t byte : bytes)
+        common::appendHexByte(text, byte);
     return text;
 }
 
@@ -61,8 +48,8 @@ bool decodeHexInto(std::string_view text, std::span<std::uint8_t> out)
     if (digits.size() != out.size() * 2)
         return false;
     for (std::size_t i = 0; i < out.size(); ++i) {
-        const int high = nibble(digits[2 * i]);
-        const int low = nibble(digits[2 * i + 1]);
+        const int high = common::hexDigitValue(digits[2 * i]);
+        const int low = common::hexDigitValue(digits[2 * i + 1]);
         if (high < 0 || low < 0)
             return false;
         out[i] = static_cast<std::uint8_t>((high << 4) | low);
