@@ -108,18 +108,17 @@ common::Result<PreparedBacktest> prepareBacktest(const strategy::StrategyDocumen
 
     // Signals on each whole series (causal), so the bars before the range warm the indicators up.
     const strategy::SignalPlan plan = strategy::SignalPlan::compile(document);
-    std::vector<strategy::SignalColumns> columns;
-    std::vector<backtest::SymbolInput> inputs;
-    columns.reserve(candles.size());
+    prepared.columns.reserve(candles.size());
     for (const auto& c : candles) {
         strategy::IndicatorCache cache{strategy::CandleWindow(c.series)};
-        columns.push_back(std::move(plan.evaluate(cache).front()));
-        const auto& cols = columns.back();
-        inputs.push_back({&c.series,
-                          {cols.rule(strategy::RuleSlot::LongEntry), cols.rule(strategy::RuleSlot::ShortEntry),
-                           cols.rule(strategy::RuleSlot::LongExit), cols.rule(strategy::RuleSlot::ShortExit)}});
+        prepared.columns.push_back(std::move(plan.evaluate(cache).front()));
+        const auto& cols = prepared.columns.back();
+        prepared.inputs.push_back(
+            {&c.series,
+             {cols.rule(strategy::RuleSlot::LongEntry), cols.rule(strategy::RuleSlot::ShortEntry),
+              cols.rule(strategy::RuleSlot::LongExit), cols.rule(strategy::RuleSlot::ShortExit)}});
     }
-    auto data = backtest::BacktestData::build(inputs, range);
+    auto data = backtest::BacktestData::build(prepared.inputs, range);
     if (!data)
         return tl::unexpected(data.error());
     prepared.data = std::move(*data);

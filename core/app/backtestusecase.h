@@ -15,6 +15,7 @@
 #include "common/error.h"
 #include "config/settings.h"
 #include "data/candlereader.h"
+#include "strategy/signalcolumns.h"
 #include "strategy/strategydocument.h"
 
 namespace sixbtc::app {
@@ -26,6 +27,11 @@ struct PreparedBacktest
 {
     backtest::BacktestData data;
     std::vector<std::string> notes; ///< what the user should know (gaps accepted with allowGaps)
+    /// Each symbol's signal columns over its whole series, and the engine inputs viewing them together with the
+    /// candles given to prepareBacktest (which must outlive `inputs`). Sub-ranges of the run (training, holdout,
+    /// walk-forward windows) are built from `inputs` with BacktestData::build. Moving the struct keeps the views.
+    std::vector<strategy::SignalColumns> columns;
+    std::vector<backtest::SymbolInput> inputs;
 };
 
 /// Prepares a run of `document` on `candles` (one entry per symbol of the document, in any order) over

@@ -23,6 +23,8 @@ std::vector<Command> allCommands()
     addValidateCommands(commands);
     addDbCommands(commands);
     addBacktestCommands(commands);
+    addOptimizeCommand(commands);
+    addWalkForwardCommand(commands);
     addExchangeCommands(commands);
     return commands;
 }

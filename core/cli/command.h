@@ -55,6 +55,8 @@ void addDataCommands(std::vector<Command>& commands);
 void addValidateCommands(std::vector<Command>& commands);
 void addDbCommands(std::vector<Command>& commands);
 void addBacktestCommands(std::vector<Command>& commands);
+void addOptimizeCommand(std::vector<Command>& commands);
+void addWalkForwardCommand(std::vector<Command>& commands);
 void addExchangeCommands(std::vector<Command>& commands);
 
 } // namespace sixbtc::cli

@@ -9,6 +9,7 @@
 #include <QJsonObject>
 
 #include "cli/command.h"
+#include "cli/storeaccess.h"
 #include "cli/table.h"
 #include "data/candlefilesummary.h"
 #include "storage/api/migration.h"
@@ -27,13 +28,6 @@ constexpr int kScoreDecimals = 3;
 std::string backendName(config::DatabaseBackend backend)
 {
     return backend == config::DatabaseBackend::Sqlite ? "sqlite" : "postgres";
-}
-
-// True when the configured SQLite file does not exist yet: the read-only commands then leave it uncreated.
-bool sqliteFileMissing(const config::DatabaseSettings& settings)
-{
-    std::error_code error;
-    return settings.backend == config::DatabaseBackend::Sqlite && !std::filesystem::exists(settings.sqlite.path, error);
 }
 
 std::string migrateHint(const storage::SchemaStatus& status)
@@ -109,26 +103,6 @@ common::Result<std::optional<storage::StrategyStatus>> statusFilter(const QComma
     return std::optional<storage::StrategyStatus>(*status);
 }
 
-// Opens the store for reading: a database that is missing or not fully migrated is refused, never migrated here.
-common::Result<std::unique_ptr<storage::Store>> openMigratedStore(const config::DatabaseSettings& settings,
-                                                                  const storage::Clock& clock)
-{
-    if (sqliteFileMissing(settings))
-        return common::fail(ErrorCode::Usage, "there is no database at " + settings.sqlite.path.string() +
-                                                  " yet; create it with 'sixbtc db migrate'");
-    auto store = storage::openStore(settings, clock);
-    if (!store)
-        return store;
-    auto status = (*store)->schemaStatus();
-    if (!status)
-        return tl::unexpected(status.error());
-    if (status->current < status->target)
-        return common::fail(ErrorCode::Usage, (*store)->describe() + " is at schema version " +
-                                                  std::to_string(status->current) + " of " +
-                                                  std::to_string(status->target) + "; run 'sixbtc db migrate' first");
-    return store;
-}
-
 QJsonObject strategyJson(const storage::StrategyRecord& record)
 {
     QJsonArray symbols;
@@ -182,7 +156,7 @@ CommandResult strategiesList(CommandContext& context)
     if (!config)
         return tl::unexpected(config.error());
     const storage::SystemClock clock;
-    auto store = openMigratedStore(config->database, clock);
+    auto store = openStoreForReading(config->database, clock);
     if (!store)
         return tl::unexpected(store.error());
     auto records = (*store)->strategies().list(storage::StrategyFilter{*status, std::nullopt});
