@@ -26,6 +26,7 @@ std::vector<Command> allCommands()
     addOptimizeCommand(commands);
     addWalkForwardCommand(commands);
     addExchangeCommands(commands);
+    addWatchCommand(commands);
     return commands;
 }
 

@@ -58,5 +58,6 @@ void addBacktestCommands(std::vector<Command>& commands);
 void addOptimizeCommand(std::vector<Command>& commands);
 void addWalkForwardCommand(std::vector<Command>& commands);
 void addExchangeCommands(std::vector<Command>& commands);
+void addWatchCommand(std::vector<Command>& commands);
 
 } // namespace sixbtc::cli

@@ -128,8 +128,10 @@ void FakeHyperliquidServer::answerControl(QTcpSocket* socket, const QByteArray& 
     } else if (op == QStringLiteral("clearFaults")) {
         clearFaults();
     } else if (op == QStringLiteral("advance") && m_exchange) {
-        if (!m_exchange->advance(json.value(QStringLiteral("candles")).toInt(1)))
+        if (!advance(json.value(QStringLiteral("candles")).toInt(1)))
             error = "the candle series ran out";
+    } else if (op.startsWith(QStringLiteral("ws")) && m_ws) {
+        error = applyWsControl(*m_ws, json);
     } else if (op == QStringLiteral("setDateOffset")) {
         setDateOffsetMs(json.value(QStringLiteral("ms")).toInteger());
     } else {

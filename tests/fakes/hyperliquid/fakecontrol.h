@@ -2,6 +2,9 @@
 // The JSON form of the fault API, served as POST /control by the fake (same semantics as the C++ calls).
 #pragma once
 
+#include <optional>
+#include <string>
+
 #include <QJsonObject>
 
 #include "common/error.h"
@@ -16,6 +19,13 @@ namespace sixbtc::fakes::hyperliquid {
 //   {"op":"clearFaults"}
 //   {"op":"advance","candles":N}                                        exchange().advance(N)
 //   {"op":"setDateOffset","ms":N}                                       setDateOffsetMs(N)
+// WebSocket side (fakewsserver.h; 400 until an exchange is configured):
+//   {"op":"wsClose"}                                                    ws().closeAll()
+//   {"op":"wsHalfOpen","ms":N}                                          ws().setHalfOpen(N), 0 = until cleared
+//   {"op":"wsFrameFaults","seed":S,"delayMs":ms?,"duplicate":p?,"reorder":p?,"malformed":p?}
+//                                                                       ws().setFrameFaults (absent = 0)
+//   {"op":"wsFlood","perMinute":N}                                      ws().setFlood(N), 0 stops
+//   {"op":"wsClearFaults"}                                              ws().clearFaults()
 // <fault> = {"kind":"delay","delayMs":ms} | {"kind":"tooManyRequests","retryAfterMs":ms}
 //         | {"kind":"serverError","status":5xx,"processed":b} | {"kind":"malformedJson"}
 //         | {"kind":"wrongShape","body":<any JSON>} | {"kind":"acceptThenTimeout"}
@@ -28,5 +38,10 @@ common::Result<FakeFault> faultFromJson(const QJsonObject& json);
 
 /// The rates of a setFaultRates body (the seed is read separately).
 common::Result<FakeFaultRates> faultRatesFromJson(const QJsonObject& json);
+
+class FakeWsServer;
+
+/// Applies one "ws*" /control body to `ws`; the reason when the body is invalid.
+std::optional<std::string> applyWsControl(FakeWsServer& ws, const QJsonObject& json);
 
 } // namespace sixbtc::fakes::hyperliquid

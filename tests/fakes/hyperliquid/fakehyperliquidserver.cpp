@@ -48,7 +48,7 @@ FakeHyperliquidServer::FakeHyperliquidServer(QObject* parent)
     : QObject(parent)
 {
     connect(&m_server, &QTcpServer::newConnection, this, &FakeHyperliquidServer::onNewConnection);
-    connect(&m_advanceTimer, &QTimer::timeout, this, [this] { m_exchange->advance(1); });
+    connect(&m_advanceTimer, &QTimer::timeout, this, [this] { advance(1); });
 }
 
 FakeHyperliquidServer::~FakeHyperliquidServer()
@@ -61,7 +61,7 @@ FakeHyperliquidServer::~FakeHyperliquidServer()
 
 bool FakeHyperliquidServer::listen()
 {
-    return m_server.listen(QHostAddress::LocalHost, 0);
+    return m_server.listen(QHostAddress::LocalHost, 0) && (!m_ws || m_ws->listen());
 }
 
 QString FakeHyperliquidServer::baseUrl() const
@@ -71,13 +71,35 @@ QString FakeHyperliquidServer::baseUrl() const
 
 void FakeHyperliquidServer::configureExchange(FakeExchangeSetup setup)
 {
+    m_ws.reset();
+    std::vector<FakeMarketSetup> markets = setup.markets;
     m_exchange = std::make_unique<FakeExchange>(std::move(setup));
+    m_ws = std::make_unique<FakeWsServer>(*m_exchange, std::move(markets));
+    if (m_server.isListening())
+        SIXBTC_REQUIRE(m_ws->listen());
 }
 
 FakeExchange& FakeHyperliquidServer::exchange()
 {
     SIXBTC_REQUIRE(m_exchange != nullptr);
     return *m_exchange;
+}
+
+FakeWsServer& FakeHyperliquidServer::ws()
+{
+    SIXBTC_REQUIRE(m_ws != nullptr);
+    return *m_ws;
+}
+
+QString FakeHyperliquidServer::wsUrl() const
+{
+    SIXBTC_REQUIRE(m_ws != nullptr);
+    return m_ws->wsUrl();
+}
+
+bool FakeHyperliquidServer::advance(int candles)
+{
+    return ws().advance(candles);
 }
 
 void FakeHyperliquidServer::setAdvanceInterval(int intervalMs)
@@ -193,7 +215,14 @@ void FakeHyperliquidServer::answer(QTcpSocket* socket, const HttpRequest& reques
         send(socket, {404, errorBody("only POST /info, /exchange (when configured) and /control are served")});
         return;
     }
-    const std::optional<FakeFault> fault = nextFault(scope);
+    answerFaulted(socket, request, nextFault(scope));
+    if (m_ws)
+        m_ws->publish();
+}
+
+void FakeHyperliquidServer::answerFaulted(QTcpSocket* socket, const HttpRequest& request,
+                                          const std::optional<FakeFault>& fault)
+{
     if (!fault) {
         send(socket, process(request, std::nullopt));
         return;
@@ -263,6 +292,10 @@ FakeAnswer FakeHyperliquidServer::infoAnswer(const QJsonObject& body)
         return {400, errorBody("Failed to deserialize the JSON body: missing field startTime")};
     if (type == QStringLiteral("orderStatus") && !body.contains(QStringLiteral("oid")))
         return {400, errorBody("Failed to deserialize the JSON body: missing field oid")};
+    if (m_ws && type == QStringLiteral("candleSnapshot") && !m_answers.contains(type)) {
+        if (auto bars = m_ws->candleSnapshot(body.value(QStringLiteral("req")).toObject()))
+            return {200, *bars};
+    }
     if (m_exchange && !m_answers.contains(type)) {
         if (auto live = m_exchange->handleInfo(body))
             return {200, *live};

@@ -17,6 +17,7 @@
 
 #include "fakes/hyperliquid/fakeexchange.h"
 #include "fakes/hyperliquid/fakefault.h"
+#include "fakes/hyperliquid/fakewsserver.h"
 #include "fakes/hyperliquid/httpmessage.h"
 
 class QTcpSocket;
@@ -29,6 +30,7 @@ namespace sixbtc::fakes::hyperliquid {
 ///   Requests missing a required parameter get 400.
 /// - POST /exchange: FakeExchange::handleExchange; 404 until configureExchange() was called.
 /// - POST /control: the fault API as JSON, never faulted (see fakecontrol.h for the body format).
+/// - WebSocket `ws://127.0.0.1:<port>/ws` on its own port (fakewsserver.h) once an exchange is configured.
 /// Every answer carries a `Date` header from the exchange clock (the system clock without an exchange) plus
 /// the date offset. Faults are taken first from the queue (the front-most fault whose scope matches the
 /// request), then drawn from the seeded rates. Single-threaded: lives on the test's thread.
@@ -40,7 +42,7 @@ public:
     explicit FakeHyperliquidServer(QObject* parent = nullptr);
     ~FakeHyperliquidServer() override;
 
-    /// Listens on 127.0.0.1 with a port chosen by the system.
+    /// Listens on 127.0.0.1 with a port chosen by the system (the WebSocket side too when configured).
     bool listen();
     /// `http://127.0.0.1:<port>`, the value for hyperliquid.base_url.
     QString baseUrl() const;
@@ -49,7 +51,14 @@ public:
     void configureExchange(FakeExchangeSetup setup);
     /// The live book. \warning REQUIRE: configureExchange() was called.
     FakeExchange& exchange();
-    /// Calls exchange().advance(1) every `intervalMs` (0 stops it).
+    /// The WebSocket side over the live book. \warning REQUIRE: configureExchange() was called.
+    FakeWsServer& ws();
+    /// `ws://127.0.0.1:<port>/ws`. \warning REQUIRE: configureExchange() and listen() were called.
+    QString wsUrl() const;
+    /// Advances the live book by `candles` bars and streams them (ws().advance). Use this rather than
+    /// exchange().advance() once WebSocket clients are connected. False when a series ran out.
+    bool advance(int candles);
+    /// Calls advance(1) every `intervalMs` (0 stops it).
     void setAdvanceInterval(int intervalMs);
 
     /// Replaces the canned answer of `type`.
@@ -76,6 +85,7 @@ private:
     void onNewConnection();
     void onReadyRead(QTcpSocket* socket);
     void answer(QTcpSocket* socket, const HttpRequest& request);
+    void answerFaulted(QTcpSocket* socket, const HttpRequest& request, const std::optional<FakeFault>& fault);
     void answerControl(QTcpSocket* socket, const QByteArray& body);
     FakeAnswer process(const HttpRequest& request, std::optional<double> partialFillFraction);
     FakeAnswer infoAnswer(const QJsonObject& body);
@@ -85,6 +95,7 @@ private:
 
     QTcpServer m_server;
     std::unique_ptr<FakeExchange> m_exchange;
+    std::unique_ptr<FakeWsServer> m_ws;
     QTimer m_advanceTimer;
     QHash<QString, QByteArray> m_answers;
     std::deque<FakeFault> m_faults;

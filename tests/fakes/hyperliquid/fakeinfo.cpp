@@ -7,6 +7,7 @@
 #include <QJsonObject>
 
 #include "fakes/hyperliquid/fakeexchange.h"
+#include "fakes/hyperliquid/fakeinfojson.h"
 #include "fakes/hyperliquid/fakeledger.h"
 #include "fakes/hyperliquid/fakenumbers.h"
 
@@ -22,21 +23,6 @@ QString text(const std::string& value)
 QString usd(double value)
 {
     return text(wireNumber(value, 6));
-}
-
-QJsonObject openOrderJson(const FakeOrder& order, int szDecimals)
-{
-    QJsonObject out{{QStringLiteral("coin"), text(order.coin)},
-                    {QStringLiteral("side"), order.isBuy ? QStringLiteral("B") : QStringLiteral("A")},
-                    {QStringLiteral("limitPx"), text(order.limitPx)},
-                    {QStringLiteral("sz"), text(wireNumber(order.size, szDecimals))},
-                    {QStringLiteral("oid"), static_cast<qint64>(order.oid)},
-                    {QStringLiteral("timestamp"), static_cast<qint64>(order.timestampMs)},
-                    {QStringLiteral("origSz"), text(wireNumber(order.origSize, szDecimals))},
-                    {QStringLiteral("reduceOnly"), order.reduceOnly}};
-    if (order.cloid)
-        out.insert(QStringLiteral("cloid"), text(*order.cloid));
-    return out;
 }
 
 QJsonObject frontendOrderJson(const FakeOrder& order, int szDecimals)
@@ -140,6 +126,21 @@ QByteArray compact(const QJsonValue& value)
 }
 
 } // namespace
+
+QJsonObject openOrderJson(const FakeOrder& order, int szDecimals)
+{
+    QJsonObject out{{QStringLiteral("coin"), text(order.coin)},
+                    {QStringLiteral("side"), order.isBuy ? QStringLiteral("B") : QStringLiteral("A")},
+                    {QStringLiteral("limitPx"), text(order.limitPx)},
+                    {QStringLiteral("sz"), text(wireNumber(order.size, szDecimals))},
+                    {QStringLiteral("oid"), static_cast<qint64>(order.oid)},
+                    {QStringLiteral("timestamp"), static_cast<qint64>(order.timestampMs)},
+                    {QStringLiteral("origSz"), text(wireNumber(order.origSize, szDecimals))},
+                    {QStringLiteral("reduceOnly"), order.reduceOnly}};
+    if (order.cloid)
+        out.insert(QStringLiteral("cloid"), text(*order.cloid));
+    return out;
+}
 
 std::optional<QByteArray> FakeExchange::handleInfo(const QJsonObject& body)
 {

@@ -8,30 +8,11 @@ namespace sixbtc::exchange::hyperliquid {
 
 namespace {
 
-/// Reads `o[key]` with the path `path.key`.
-struct Fields
-{
-    JsonReader& reader;
-    QJsonObject o;
-    std::string path;
-
-    QJsonValue value(const char* key) const { return o.value(QString::fromLatin1(key)); }
-    std::string at(const char* key) const { return jsonChildPath(path, key); }
-    double decimal(const char* key) const { return reader.decimal(value(key), at(key)); }
-    std::int64_t integer(const char* key) const { return reader.integer(value(key), at(key)); }
-    std::string string(const char* key) const { return reader.string(value(key), at(key)); }
-    std::optional<std::string> optionalString(const char* key) const
-    {
-        const QJsonValue v = value(key);
-        if (v.isNull() || v.isUndefined())
-            return std::nullopt;
-        return reader.string(v, at(key));
-    }
-};
+using Fields = JsonFields;
 
 Fields fieldsOf(JsonReader& reader, const QJsonValue& value, const std::string& path)
 {
-    return Fields{reader, reader.object(value, path), path};
+    return Fields(reader, value, path);
 }
 
 Side readSide(const Fields& f)

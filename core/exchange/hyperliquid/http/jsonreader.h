@@ -66,4 +66,33 @@ HlResult<T> finishParse(const JsonReader& reader, T value)
     return value;
 }
 
+/// The fields of one JSON object read through a JsonReader, each under the path `path.key`.
+struct JsonFields
+{
+    JsonReader& reader;
+    QJsonObject o;
+    std::string path;
+
+    /// Reads `value` as an object (a Decode error naming `path` when it is not one).
+    JsonFields(JsonReader& r, const QJsonValue& value, std::string p)
+        : reader(r)
+        , o(r.object(value, p))
+        , path(std::move(p))
+    {
+    }
+    QJsonValue value(const char* key) const { return o.value(QLatin1StringView(key)); }
+    std::string at(const char* key) const { return jsonChildPath(path, key); }
+    double decimal(const char* key) const { return reader.decimal(value(key), at(key)); }
+    std::int64_t integer(const char* key) const { return reader.integer(value(key), at(key)); }
+    std::string string(const char* key) const { return reader.string(value(key), at(key)); }
+    /// Absent or null gives nullopt; otherwise a string.
+    std::optional<std::string> optionalString(const char* key) const
+    {
+        const QJsonValue v = value(key);
+        if (v.isNull() || v.isUndefined())
+            return std::nullopt;
+        return reader.string(v, at(key));
+    }
+};
+
 } // namespace sixbtc::exchange::hyperliquid
