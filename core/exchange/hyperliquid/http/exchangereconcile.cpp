@@ -67,6 +67,27 @@ void completeIfSettled(Op& op)
     op.done(std::move(results));
 }
 
+/// Hands one round's parsed answer to its items. A whole-answer failure of the first round fails the operation as
+/// a whole; in a later round (a resend) it fails each item of the round under its label.
+template <typename Op, typename Result, typename Parsed>
+void deliverRound(Op& op, const std::vector<std::size_t>& indices, const std::vector<std::string>& labels,
+                  Parsed results, const std::string& what)
+{
+    if (!results && op.firstRound) {
+        op.done(tl::unexpected<HyperliquidError>(
+            exchangeErrorWithMessage(results.error(), "POST /exchange (" + what + "): " + results.error().message())));
+        return;
+    }
+    for (std::size_t k = 0; k < indices.size(); ++k) {
+        if (results)
+            op.results[indices[k]] = std::move((*results)[k]);
+        else
+            op.results[indices[k]] = tl::unexpected<HyperliquidError>(
+                exchangeErrorWithMessage(results.error(), labels[k] + ": " + results.error().message()));
+    }
+    completeIfSettled<Op, Result>(op);
+}
+
 } // namespace
 
 void ExchangeClient::order(std::vector<OrderRequest> orders, Grouping grouping, Callback<OrderResults> done)
@@ -99,19 +120,7 @@ void ExchangeClient::submitOrders(const std::shared_ptr<OrderOp>& op, std::vecto
     write->attempt = attemptsUsed;
     write->answered = [op, indices, labels](HlResult<QJsonDocument> answer) {
         auto results = answer ? parseOrderAnswer(*answer, labels) : tl::unexpected<HyperliquidError>(answer.error());
-        if (!results && op->firstRound) {
-            op->done(tl::unexpected<HyperliquidError>(
-                exchangeErrorWithMessage(results.error(), "POST /exchange (order): " + results.error().message())));
-            return;
-        }
-        for (std::size_t k = 0; k < indices.size(); ++k) {
-            if (results)
-                op->results[indices[k]] = std::move((*results)[k]);
-            else
-                op->results[indices[k]] = tl::unexpected<HyperliquidError>(
-                    exchangeErrorWithMessage(results.error(), labels[k] + ": " + results.error().message()));
-        }
-        completeIfSettled<OrderOp, HlResult<OrderOutcome>>(*op);
+        deliverRound<OrderOp, HlResult<OrderOutcome>>(*op, indices, labels, std::move(results), "order");
     };
     if (reconcilable) {
         std::weak_ptr<Write> weak = write;
@@ -223,19 +232,7 @@ void ExchangeClient::submitCancels(const std::shared_ptr<CancelOp>& op, std::vec
     write->attempt = attemptsUsed;
     write->answered = [op, indices, labels, what](HlResult<QJsonDocument> answer) {
         auto results = answer ? parseCancelAnswer(*answer, labels) : tl::unexpected<HyperliquidError>(answer.error());
-        if (!results && op->firstRound) {
-            op->done(tl::unexpected<HyperliquidError>(exchangeErrorWithMessage(
-                results.error(), "POST /exchange (" + what + "): " + results.error().message())));
-            return;
-        }
-        for (std::size_t k = 0; k < indices.size(); ++k) {
-            if (results)
-                op->results[indices[k]] = std::move((*results)[k]);
-            else
-                op->results[indices[k]] = tl::unexpected<HyperliquidError>(
-                    exchangeErrorWithMessage(results.error(), labels[k] + ": " + results.error().message()));
-        }
-        completeIfSettled<CancelOp, HlResult<void>>(*op);
+        deliverRound<CancelOp, HlResult<void>>(*op, indices, labels, std::move(results), what);
     };
     std::weak_ptr<Write> weak = write;
     write->unknown = [this, op, indices, weak](const HyperliquidError& cause) {
