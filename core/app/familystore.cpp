@@ -5,11 +5,8 @@
 #include <algorithm>
 #include <numeric>
 
-#include <QJsonDocument>
-
 #include "app/familyrecord.h"
 #include "app/storedrecords.h"
-#include "common/buildinfo.h"
 #include "common/digest.h"
 #include "common/uuid.h"
 #include "pool/activepool.h"
@@ -27,7 +24,6 @@ struct FamilyContext
     const FamilyStoreInput& in;
     std::string codeHash;
     std::string datasetHash;
-    std::string engineVersion;
     std::string baseUuid;
     std::string type;
 };
@@ -90,41 +86,14 @@ void fillLineage(const FamilyContext& ctx, storage::NewStrategy& s)
     const auto times = ctx.in.prepared->data.timestampMs();
     s.lineage.dataStartMs = times.front();
     s.lineage.dataEndMs = times.back() + ctx.in.document->timeframe().durationMs();
-    s.lineage.engineVersion = ctx.engineVersion;
+    s.lineage.engineVersion = engineVersion();
 }
 
 storage::BacktestRun runRow(const FamilyContext& ctx, const storage::NewStrategy& s, std::string kind,
                             const backtest::TimeRange& range, const backtest::Metrics& metrics,
                             std::optional<double> score)
 {
-    storage::BacktestRun run;
-    run.strategyUuid = s.record.uuid;
-    run.kind = std::move(kind);
-    run.timeframe = s.record.timeframe;
-    run.symbols = s.record.symbols;
-    run.parametersJson = s.record.parametersJson;
-    run.datasetHash = ctx.datasetHash;
-    run.dataStartMs = range.fromMs;
-    run.dataEndMs = range.toMs;
-    run.engineVersion = ctx.engineVersion;
-    run.metrics = storedMetrics(metrics);
-    run.score = score;
-    return run;
-}
-
-common::Result<void> addVerdict(storage::Store& store, const std::string& uuid, std::string checkName, bool passed,
-                                const QJsonObject& figures, std::optional<std::int64_t> runId)
-{
-    storage::ValidationVerdict v;
-    v.strategyUuid = uuid;
-    v.check = std::move(checkName);
-    v.passed = passed;
-    v.figuresJson = QJsonDocument(figures).toJson(QJsonDocument::Compact).toStdString();
-    v.backtestRunId = runId;
-    auto added = store.strategies().addVerdict(v);
-    if (!added)
-        return tl::unexpected(added.error());
-    return {};
+    return backtestRun(s.record, std::move(kind), ctx.datasetHash, range, metrics, score);
 }
 
 common::Result<void> storeRuns(storage::Store& store, const FamilyContext& ctx, const storage::NewStrategy& s,
@@ -148,14 +117,14 @@ common::Result<void> storeRuns(storage::Store& store, const FamilyContext& ctx, 
     QJsonObject scoreFigures{{QStringLiteral("score"), proof.score},
                              {QStringLiteral("robustness_min_score"), minScore},
                              {QStringLiteral("validation"), strategyProofJson(proof, family)}};
-    if (auto ok = addVerdict(store, uuid, "score_threshold", thresholdsPassed && proof.score >= minScore, scoreFigures,
-                             *trainingId);
+    if (auto ok = addVerdict(store.strategies(), uuid, "score_threshold", thresholdsPassed && proof.score >= minScore,
+                             scoreFigures, *trainingId);
         !ok)
         return ok;
     if (!reached)
         return {};
-    if (auto ok =
-            addVerdict(store, uuid, "shuffle_test", family.shuffle.passed, shuffleJson(family.shuffle), std::nullopt);
+    if (auto ok = addVerdict(store.strategies(), uuid, "shuffle_test", family.shuffle.passed,
+                             shuffleJson(family.shuffle), std::nullopt);
         !ok)
         return ok;
     auto wfRun = store.backtests().insertRun(
@@ -167,10 +136,10 @@ common::Result<void> storeRuns(storage::Store& store, const FamilyContext& ctx, 
     const bool wfStable = proof.walkForward->stable && family.familyWalkForward.stable;
     QJsonObject wfFigures{{QStringLiteral("own"), walkForwardJson(*proof.walkForward)},
                           {QStringLiteral("family_stable"), family.familyWalkForward.stable}};
-    if (auto ok = addVerdict(store, uuid, "walk_forward", wfStable, wfFigures, *wfRun); !ok)
+    if (auto ok = addVerdict(store.strategies(), uuid, "walk_forward", wfStable, wfFigures, *wfRun); !ok)
         return ok;
     const auto& overfitting = ctx.in.config->validation.overfitting;
-    if (auto ok = addVerdict(store, uuid, "dsr", proof.dsr >= overfitting.minDsr,
+    if (auto ok = addVerdict(store.strategies(), uuid, "dsr", proof.dsr >= overfitting.minDsr,
                              {{QStringLiteral("dsr"), proof.dsr},
                               {QStringLiteral("min_dsr"), overfitting.minDsr},
                               {QStringLiteral("trials"), static_cast<qint64>(family.overfitting.trials)},
@@ -178,7 +147,7 @@ common::Result<void> storeRuns(storage::Store& store, const FamilyContext& ctx, 
                              *trainingId);
         !ok)
         return ok;
-    return addVerdict(store, uuid, "pbo", family.overfitting.pbo.pbo <= overfitting.maxPbo,
+    return addVerdict(store.strategies(), uuid, "pbo", family.overfitting.pbo.pbo <= overfitting.maxPbo,
                       {{QStringLiteral("pbo"), family.overfitting.pbo.pbo},
                        {QStringLiteral("max_pbo"), overfitting.maxPbo},
                        {QStringLiteral("combinations"), static_cast<qint64>(family.overfitting.pbo.combinations())}},
@@ -192,8 +161,8 @@ common::Result<void> storeBase(storage::Store& store, const FamilyContext& ctx)
     if (auto ok = store.strategies().insert(base); !ok)
         return ok;
     const auto& family = *ctx.in.proof;
-    if (auto ok = addVerdict(store, ctx.baseUuid, "shuffle_test", family.shuffle.passed, shuffleJson(family.shuffle),
-                             std::nullopt);
+    if (auto ok = addVerdict(store.strategies(), ctx.baseUuid, "shuffle_test", family.shuffle.passed,
+                             shuffleJson(family.shuffle), std::nullopt);
         !ok)
         return ok;
     if (!family.shuffle.passed)
@@ -203,7 +172,7 @@ common::Result<void> storeBase(storage::Store& store, const FamilyContext& ctx)
         !ok)
         return ok;
     const validation::WalkForwardResult& walkForward = family.familyWalkForward;
-    if (auto ok = addVerdict(store, ctx.baseUuid, "walk_forward_family", walkForward.stable,
+    if (auto ok = addVerdict(store.strategies(), ctx.baseUuid, "walk_forward_family", walkForward.stable,
                              walkForwardJson(walkForward), std::nullopt);
         !ok)
         return ok;
@@ -348,10 +317,7 @@ std::string datasetHashOf(const backtest::BacktestData& data)
 common::Result<FamilyStoreSummary> storeFamily(storage::Store& store, const FamilyStoreInput& input)
 {
     const std::string codeHash = codeHashOf(*input.document);
-    FamilyContext ctx{input,
-                      codeHash,
-                      datasetHashOf(input.prepared->data),
-                      std::string("sixbtc ") + common::buildinfo::version,
+    FamilyContext ctx{input, codeHash, datasetHashOf(input.prepared->data),
                       common::uuid5(common::expansionNamespace(), "base/" + codeHash).toString(),
                       std::string(strategy::strategyTypeName(input.document->type()))};
     auto existing = store.strategies().get(ctx.baseUuid);

@@ -9,8 +9,48 @@
 #include <QJsonObject>
 
 #include "backtest/resultjson.h"
+#include "common/buildinfo.h"
 
 namespace sixbtc::app {
+
+std::string engineVersion()
+{
+    return std::string("sixbtc ") + common::buildinfo::version;
+}
+
+storage::BacktestRun backtestRun(const storage::StrategyRecord& strategy, std::string kind, std::string datasetHash,
+                                 const backtest::TimeRange& range, const backtest::Metrics& metrics,
+                                 std::optional<double> score)
+{
+    storage::BacktestRun run;
+    run.strategyUuid = strategy.uuid;
+    run.kind = std::move(kind);
+    run.timeframe = strategy.timeframe;
+    run.symbols = strategy.symbols;
+    run.parametersJson = strategy.parametersJson;
+    run.datasetHash = std::move(datasetHash);
+    run.dataStartMs = range.fromMs;
+    run.dataEndMs = range.toMs;
+    run.engineVersion = engineVersion();
+    run.metrics = storedMetrics(metrics);
+    run.score = score;
+    return run;
+}
+
+common::Result<void> addVerdict(storage::StrategyRepository& strategies, const std::string& uuid, std::string check,
+                                bool passed, const QJsonObject& figures, std::optional<std::int64_t> runId)
+{
+    storage::ValidationVerdict verdict;
+    verdict.strategyUuid = uuid;
+    verdict.check = std::move(check);
+    verdict.passed = passed;
+    verdict.figuresJson = QJsonDocument(figures).toJson(QJsonDocument::Compact).toStdString();
+    verdict.backtestRunId = runId;
+    auto added = strategies.addVerdict(verdict);
+    if (!added)
+        return tl::unexpected(added.error());
+    return {};
+}
 
 storage::BacktestMetrics storedMetrics(const backtest::Metrics& m)
 {

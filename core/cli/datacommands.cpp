@@ -5,6 +5,7 @@
 #include "app/marketsummary.h"
 #include "cli/command.h"
 #include "cli/table.h"
+#include "common/utctime.h"
 #include "data/candlefilesummary.h"
 #include "data/candlestore.h"
 
@@ -36,8 +37,8 @@ CommandResult dataList(CommandContext& context)
                      {"used", false}});
     for (const auto& file : *summaries) {
         table.addRow({file.relativePath.string(), file.name.base, std::string(data::marketName(file.name.market)),
-                      std::string(file.name.timeframe.name()), data::formatUtcMinute(file.firstMs),
-                      data::formatUtcMinute(file.lastMs), std::to_string(file.rows), std::to_string(file.gapCount),
+                      std::string(file.name.timeframe.name()), common::formatUtcMinute(file.firstMs),
+                      common::formatUtcMinute(file.lastMs), std::to_string(file.rows), std::to_string(file.gapCount),
                       std::to_string(file.missingBars), file.excluded ? "excluded" : "yes"});
     }
     std::cout << "data.dir: " << config->data.dir.string() << "\n\n";
@@ -68,13 +69,13 @@ CommandResult dataSummary(CommandContext& context)
                      {"ann. vol %", true},
                      {"max DD %", true}});
     for (const auto& row : *rows) {
-        table.addRow({row.symbol, std::string(row.timeframe.name()), row.market, data::formatUtcMinute(row.firstMs),
-                      data::formatUtcMinute(row.lastMs), std::to_string(row.rows), std::to_string(row.gaps),
+        table.addRow({row.symbol, std::string(row.timeframe.name()), row.market, common::formatUtcMinute(row.firstMs),
+                      common::formatUtcMinute(row.lastMs), std::to_string(row.rows), std::to_string(row.gaps),
                       formatFixed(row.lastClose, 2), formatFixed(100.0 * row.change, 2),
                       formatFixed(100.0 * row.annualisedVolatility, 1), formatFixed(100.0 * row.maxDrawdown, 1)});
     }
-    std::cout << "Market summary of " << config->data.dir.string() << " (prefer " <<
-        (config->data.prefer == config::MarketPreference::Perpetual ? "perpetual" : "spot") << ")\n\n";
+    std::cout << "Market summary of " << config->data.dir.string() << " (prefer "
+              << (config->data.prefer == config::MarketPreference::Perpetual ? "perpetual" : "spot") << ")\n\n";
     table.print(std::cout);
     return ExitCode::Success;
 }

@@ -11,6 +11,7 @@
 #include "cli/command.h"
 #include "cli/storeaccess.h"
 #include "cli/table.h"
+#include "common/utctime.h"
 #include "data/candlefilesummary.h"
 #include "storage/api/migration.h"
 #include "storage/storefactory.h"
@@ -141,7 +142,7 @@ void printTable(const std::vector<storage::StrategyRecord>& records)
         table.addRow({record.uuid, record.name, std::string(storage::statusName(record.status)), record.type,
                       record.timeframe, symbols, std::string(storage::generationModeName(record.generationMode)),
                       record.score ? formatFixed(*record.score, kScoreDecimals) : "-",
-                      data::formatUtcMinute(record.createdAtMs)});
+                      common::formatUtcMinute(record.createdAtMs)});
     }
     table.print(std::cout);
     std::cout << records.size() << (records.size() == 1 ? " strategy\n" : " strategies\n");
@@ -156,7 +157,7 @@ CommandResult strategiesList(CommandContext& context)
     if (!config)
         return tl::unexpected(config.error());
     const storage::SystemClock clock;
-    auto store = openStoreForReading(config->database, clock);
+    auto store = openExistingStore(config->database, clock);
     if (!store)
         return tl::unexpected(store.error());
     auto records = (*store)->strategies().list(storage::StrategyFilter{*status, std::nullopt});

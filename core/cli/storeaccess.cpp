@@ -17,8 +17,8 @@ bool sqliteFileMissing(const config::DatabaseSettings& settings)
     return settings.backend == config::DatabaseBackend::Sqlite && !std::filesystem::exists(settings.sqlite.path, error);
 }
 
-common::Result<std::unique_ptr<storage::Store>> openStoreForReading(const config::DatabaseSettings& settings,
-                                                                    const storage::Clock& clock)
+common::Result<std::unique_ptr<storage::Store>> openExistingStore(const config::DatabaseSettings& settings,
+                                                                  const storage::Clock& clock)
 {
     if (sqliteFileMissing(settings))
         return common::fail(ErrorCode::Usage, "there is no database at " + settings.sqlite.path.string() +

@@ -4,15 +4,12 @@
 #include <string>
 #include <vector>
 
-#include <QJsonDocument>
-
 #include "app/familyrecord.h"
 #include "app/familystore.h"
 #include "app/storedrecords.h"
 #include "cli/runinputs.h"
 #include "cli/storeaccess.h"
 #include "cli/table.h"
-#include "common/buildinfo.h"
 #include "strategy/diagnostic.h"
 #include "validation/holdoutsplit.h"
 #include "validation/walkforward.h"
@@ -79,32 +76,14 @@ common::Result<void> storeWindows(storage::Store& store, const storage::Strategy
                                   const validation::WalkForwardResult& result)
 {
     return store.inTransaction([&]() -> common::Result<void> {
-        storage::BacktestRun run;
-        run.strategyUuid = record.uuid;
-        run.kind = "walk_forward";
-        run.timeframe = record.timeframe;
-        run.symbols = record.symbols;
-        run.parametersJson = record.parametersJson;
-        run.datasetHash = app::datasetHashOf(inputs.prepared.data);
-        run.dataStartMs = training.fromMs;
-        run.dataEndMs = training.toMs;
-        run.engineVersion = std::string("sixbtc ") + common::buildinfo::version;
-        run.metrics = app::storedMetrics(trainingMetrics);
-        auto runId = store.backtests().insertRun(run);
+        auto runId = store.backtests().insertRun(app::backtestRun(
+            record, "walk_forward", app::datasetHashOf(inputs.prepared.data), training, trainingMetrics, std::nullopt));
         if (!runId)
             return tl::unexpected(runId.error());
         if (auto ok = store.backtests().addWalkForwardWindows(*runId, app::storedWindows(result)); !ok)
             return ok;
-        storage::ValidationVerdict verdict;
-        verdict.strategyUuid = record.uuid;
-        verdict.check = "walk_forward";
-        verdict.passed = result.stable;
-        verdict.figuresJson = QJsonDocument(app::walkForwardJson(result)).toJson(QJsonDocument::Compact).toStdString();
-        verdict.backtestRunId = *runId;
-        auto added = store.strategies().addVerdict(verdict);
-        if (!added)
-            return tl::unexpected(added.error());
-        return {};
+        return app::addVerdict(store.strategies(), record.uuid, "walk_forward", result.stable,
+                               app::walkForwardJson(result), *runId);
     });
 }
 
@@ -117,7 +96,7 @@ CommandResult runWalkForwardCommand(CommandContext& context)
     if (!config)
         return tl::unexpected(config.error());
     const storage::SystemClock clock;
-    auto store = openStoreForReading(config->database, clock);
+    auto store = openExistingStore(config->database, clock);
     if (!store)
         return tl::unexpected(store.error());
     auto record = findStrategy(**store, parser.value(strategyOption).toStdString());

@@ -35,7 +35,4 @@ struct CandleFileSummary
 /// CandleStore::files(). The first unreadable or invalid file fails the whole listing with its error.
 common::Result<std::vector<CandleFileSummary>> summarizeFiles(const CandleStore& store);
 
-/// "YYYY-MM-DD HH:MM" in UTC for a time in milliseconds since the epoch.
-std::string formatUtcMinute(std::int64_t timestampMs);
-
 } // namespace sixbtc::data

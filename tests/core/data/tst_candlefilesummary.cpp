@@ -2,13 +2,14 @@
 // Tests of CandleFileSummary over every bundled candle file, against the table of the data's README.
 #include <QtTest>
 
+#include "common/utctime.h"
 #include "data/candlefilesummary.h"
 
+using sixbtc::common::formatUtcMinute;
 using sixbtc::config::DataSettings;
 using sixbtc::config::MarketPreference;
 using sixbtc::data::CandleFileSummary;
 using sixbtc::data::CandleStore;
-using sixbtc::data::formatUtcMinute;
 
 namespace {
 
