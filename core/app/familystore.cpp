@@ -1,15 +1,11 @@
 // SPDX-License-Identifier: MIT
-// Storing a proven family: identities, rows, runs, verdicts and the pool's admission, in one transaction.
+// Storing a proven family: rows, runs, verdicts and the base's end; storeFamily adds the base and the pool's verdict.
 #include "app/familystore.h"
 
-#include <algorithm>
-#include <numeric>
+#include <QJsonArray>
 
 #include "app/familyrecord.h"
 #include "app/storedrecords.h"
-#include "common/digest.h"
-#include "common/uuid.h"
-#include "pool/activepool.h"
 #include "storage/api/lifecycle.h"
 
 namespace sixbtc::app {
@@ -21,72 +17,17 @@ using storage::StrategyStatus;
 /// The rows every strategy of the family shares.
 struct FamilyContext
 {
-    const FamilyStoreInput& in;
-    std::string codeHash;
+    const ExpansionInput& in;
+    BaseIdentity base;
     std::string datasetHash;
-    std::string baseUuid;
-    std::string type;
 };
 
-/// The document with `risk` as its risk block (none for the base: the grid replaces it).
-strategy::StrategyDocument withRisk(const strategy::StrategyDocument& doc, std::optional<strategy::RiskSettings> risk)
+void fillDataset(const FamilyContext& ctx, storage::NewStrategy& s)
 {
-    return strategy::StrategyDocument(doc.type(), doc.timeframe(), doc.symbols(),
-                                      {doc.rule(strategy::RuleSlot::LongEntry),
-                                       doc.rule(strategy::RuleSlot::ShortEntry), doc.rule(strategy::RuleSlot::LongExit),
-                                       doc.rule(strategy::RuleSlot::ShortExit)},
-                                      risk);
-}
-
-storage::NewStrategy baseStrategy(const FamilyContext& ctx)
-{
-    const auto& doc = *ctx.in.document;
-    storage::NewStrategy s;
-    s.record.uuid = ctx.baseUuid;
-    s.record.name = "PatStrat_" + ctx.type + "_" + ctx.baseUuid.substr(0, 8);
-    s.record.type = ctx.type;
-    s.record.timeframe = std::string(doc.timeframe().name());
-    s.record.symbols = doc.symbols();
-    s.record.code = strategy::printStrategyDocument(withRisk(doc, std::nullopt));
-    s.record.parametersJson = "{}";
-    s.record.generationMode = storage::GenerationMode::Pattern;
-    s.lineage.source = storage::LineageSource::Pattern;
-    s.lineage.patternId = "file:" + ctx.in.sourceName;
-    return s;
-}
-
-storage::NewStrategy expandedStrategy(const FamilyContext& ctx, std::size_t index)
-{
-    const auto& doc = *ctx.in.document;
-    const auto& p = ctx.in.grid->params[index];
-    const strategy::StrategyDocument expanded =
-        withRisk(doc, strategy::RiskSettings{p.slPct, p.tpPct, p.leverage, p.exitAfterBars});
-    const std::string uuid = common::expansionUuid(ctx.codeHash, index).toString();
-    storage::NewStrategy s;
-    s.record.uuid = uuid;
-    s.record.name = "Strategy_" + ctx.type + "_" + uuid.substr(0, 8);
-    s.record.type = ctx.type;
-    s.record.timeframe = std::string(doc.timeframe().name());
-    s.record.symbols = doc.symbols();
-    s.record.code = strategy::printStrategyDocument(expanded);
-    s.record.parametersJson = paramsText(p);
-    s.record.generationMode = storage::GenerationMode::Optimized;
-    s.record.baseUuid = ctx.baseUuid;
-    s.lineage.source = storage::LineageSource::Expansion;
-    s.lineage.gridIndex = static_cast<std::int64_t>(index);
-    s.lineage.codeHash = common::sha256Hex(s.record.code);
-    return s;
-}
-
-void fillLineage(const FamilyContext& ctx, storage::NewStrategy& s)
-{
-    if (s.lineage.codeHash.empty())
-        s.lineage.codeHash = ctx.codeHash;
     s.lineage.datasetHash = ctx.datasetHash;
     const auto times = ctx.in.prepared->data.timestampMs();
     s.lineage.dataStartMs = times.front();
     s.lineage.dataEndMs = times.back() + ctx.in.document->timeframe().durationMs();
-    s.lineage.engineVersion = engineVersion();
 }
 
 storage::BacktestRun runRow(const FamilyContext& ctx, const storage::NewStrategy& s, std::string kind,
@@ -154,173 +95,108 @@ common::Result<void> storeRuns(storage::Store& store, const FamilyContext& ctx, 
                       *trainingId);
 }
 
-common::Result<void> storeBase(storage::Store& store, const FamilyContext& ctx)
+QJsonObject decisionJson(const validation::RobustnessDecision& decision)
 {
-    storage::NewStrategy base = baseStrategy(ctx);
-    fillLineage(ctx, base);
-    if (auto ok = store.strategies().insert(base); !ok)
+    QJsonArray failed;
+    for (const auto& check : decision.failedChecks)
+        failed.append(QString::fromStdString(check));
+    const char* stage = decision.stage == validation::DecisionStage::Thresholds ? "thresholds"
+                        : decision.stage == validation::DecisionStage::Score    ? "score"
+                                                                                : "robustness";
+    return {{QStringLiteral("stage"), QString::fromLatin1(stage)},
+            {QStringLiteral("failed_checks"), failed},
+            {QStringLiteral("reason"), QString::fromStdString(decision.reason)}};
+}
+
+common::Result<void> storeStrategy(storage::Store& store, const FamilyContext& ctx, const storage::NewStrategy& s,
+                                   const StrategyProof& proof, std::vector<std::string>& validated)
+{
+    const std::string& uuid = s.record.uuid;
+    const validation::ShuffleVerdict& shuffle = ctx.in.proof->shuffle;
+    if (auto ok = store.strategies().setScore(uuid, proof.score); !ok)
         return ok;
-    const auto& family = *ctx.in.proof;
-    if (auto ok = addVerdict(store.strategies(), ctx.baseUuid, "shuffle_test", family.shuffle.passed,
-                             shuffleJson(family.shuffle), std::nullopt);
+    if (auto ok = storeRuns(store, ctx, s, proof); !ok)
+        return ok;
+    if (auto ok = addVerdict(store.strategies(), uuid, kRobustnessVerdict, proof.decision.active,
+                             decisionJson(proof.decision), std::nullopt);
         !ok)
         return ok;
-    if (!family.shuffle.passed)
-        return store.strategies().transition(ctx.baseUuid, StrategyStatus::Rejected, family.shuffle.reason);
-    if (auto ok = store.strategies().transition(ctx.baseUuid, StrategyStatus::Validated,
-                                                "parse, static check and shuffle test passed");
+    if (!shuffle.passed)
+        return store.strategies().transition(uuid, StrategyStatus::Rejected,
+                                             "base failed the shuffle test: " + shuffle.reason);
+    validated.push_back(uuid);
+    return store.strategies().transition(uuid, StrategyStatus::Validated, "expanded from " + ctx.base.uuid);
+}
+
+common::Result<void> endBase(storage::Store& store, const FamilyContext& ctx)
+{
+    const FamilyProof& family = *ctx.in.proof;
+    const std::string& uuid = ctx.base.uuid;
+    auto base = store.strategies().get(uuid);
+    if (!base)
+        return tl::unexpected(base.error());
+    if (!family.shuffle.passed) {
+        if (base->status == StrategyStatus::Rejected)
+            return {};
+        return store.strategies().transition(uuid, StrategyStatus::Rejected, family.shuffle.reason);
+    }
+    if (auto ok = addVerdict(store.strategies(), uuid, "walk_forward_family", family.familyWalkForward.stable,
+                             walkForwardJson(family.familyWalkForward), std::nullopt);
         !ok)
         return ok;
-    const validation::WalkForwardResult& walkForward = family.familyWalkForward;
-    if (auto ok = addVerdict(store.strategies(), ctx.baseUuid, "walk_forward_family", walkForward.stable,
-                             walkForwardJson(walkForward), std::nullopt);
-        !ok)
-        return ok;
-    return store.strategies().transition(ctx.baseUuid, StrategyStatus::Retired,
-                                         std::string(storage::lifecycle::kExpanded));
+    return store.strategies().transition(uuid, StrategyStatus::Retired, std::string(storage::lifecycle::kExpanded));
 }
 
 } // namespace
+
+common::Result<std::vector<std::string>> storeExpansion(storage::Store& store, const ExpansionInput& input)
+{
+    const FamilyContext ctx{input, baseIdentityOf(*input.document), datasetHashOf(input.prepared->data)};
+    std::vector<storage::NewStrategy> rows;
+    for (std::size_t i = 0; i < input.proof->strategies.size(); ++i) {
+        rows.push_back(newExpandedStrategy(*input.document, ctx.base, *input.grid, i));
+        fillDataset(ctx, rows.back());
+    }
+    if (auto ok = store.strategies().insertMany(rows); !ok)
+        return tl::unexpected(ok.error());
+    std::vector<std::string> validated;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        if (auto ok = storeStrategy(store, ctx, rows[i], input.proof->strategies[i], validated); !ok)
+            return tl::unexpected(ok.error());
+    }
+    if (auto ok = endBase(store, ctx); !ok)
+        return tl::unexpected(ok.error());
+    return validated;
+}
 
 namespace {
 
-/// The grid indexes the proof made ACTIVE, strongest first (descending score, then ascending grid index).
-std::vector<std::size_t> candidatesByStrength(const FamilyProof& proof)
+common::Result<void> storeBase(storage::Store& store, const FamilyStoreInput& in)
 {
-    std::vector<std::size_t> order;
-    for (const auto& s : proof.strategies) {
-        if (s.decision.active)
-            order.push_back(s.gridIndex);
-    }
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-        return proof.strategies[a].score > proof.strategies[b].score;
-    });
-    return order;
-}
-
-/// The pool as stored: every ACTIVE row with its score, offered strongest first.
-common::Result<pool::ActivePool> loadPool(storage::Store& store, const config::PoolSettings& settings)
-{
-    auto rows = store.strategies().list(storage::StrategyFilter{StrategyStatus::Active, std::nullopt});
-    if (!rows)
-        return tl::unexpected(rows.error());
-    std::vector<pool::PoolEntry> entries;
-    for (const auto& row : *rows) {
-        if (!row.score)
-            return common::fail(common::ErrorCode::Input, "ACTIVE strategy " + row.name + " has no score");
-        entries.push_back({row.uuid, *row.score});
-    }
-    std::sort(entries.begin(), entries.end(), pool::strongerThan);
-    pool::ActivePool active(settings);
-    for (const auto& entry : entries) {
-        auto offered = active.offer(entry);
-        if (!offered)
-            return tl::unexpected(offered.error());
-    }
-    return active;
-}
-
-common::Result<void> admit(storage::Store& store, pool::ActivePool& active, const StrategyProof& proof,
-                           const std::string& uuid, FamilyStoreSummary& summary)
-{
-    auto admission = active.offer({uuid, proof.score});
-    if (!admission)
-        return tl::unexpected(admission.error());
-    if (!admission->admitted) {
-        ++summary.rejected;
-        return store.strategies().transition(uuid, StrategyStatus::Rejected, "pool: " + admission->reason);
-    }
-    ++summary.active;
-    if (auto ok = store.strategies().transition(uuid, StrategyStatus::Active, "robustness passed; entered the pool");
+    storage::NewStrategy base = newBaseStrategy(*in.document, "file:" + in.sourceName);
+    const auto times = in.prepared->data.timestampMs();
+    base.lineage.datasetHash = datasetHashOf(in.prepared->data);
+    base.lineage.dataStartMs = times.front();
+    base.lineage.dataEndMs = times.back() + in.document->timeframe().durationMs();
+    if (auto ok = store.strategies().insert(base); !ok)
+        return ok;
+    const validation::ShuffleVerdict& shuffle = in.proof->shuffle;
+    if (auto ok = addVerdict(store.strategies(), base.record.uuid, "shuffle_test", shuffle.passed, shuffleJson(shuffle),
+                             std::nullopt);
         !ok)
         return ok;
-    if (!admission->evicted)
-        return {};
-    auto evicted = store.strategies().get(admission->evicted->uuid);
-    if (!evicted)
-        return tl::unexpected(evicted.error());
-    summary.evicted.push_back(evicted->name);
-    return store.strategies().transition(evicted->uuid, StrategyStatus::Retired,
-                                         std::string(storage::lifecycle::kEvicted));
-}
-
-common::Result<void> storeExpanded(storage::Store& store, const FamilyContext& ctx, FamilyStoreSummary& summary)
-{
-    const FamilyProof& proof = *ctx.in.proof;
-    std::vector<storage::NewStrategy> rows;
-    for (std::size_t i = 0; i < proof.strategies.size(); ++i) {
-        rows.push_back(expandedStrategy(ctx, i));
-        fillLineage(ctx, rows.back());
-    }
-    if (auto ok = store.strategies().insertMany(rows); !ok)
-        return ok;
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-        const std::string& uuid = rows[i].record.uuid;
-        const StrategyProof& p = proof.strategies[i];
-        if (auto ok = store.strategies().setScore(uuid, p.score); !ok)
-            return ok;
-        if (auto ok = storeRuns(store, ctx, rows[i], p); !ok)
-            return ok;
-        if (!proof.shuffle.passed) {
-            ++summary.rejected;
-            if (auto ok = store.strategies().transition(uuid, StrategyStatus::Rejected,
-                                                        "base failed the shuffle test: " + proof.shuffle.reason);
-                !ok)
-                return ok;
-            continue;
-        }
-        if (auto ok = store.strategies().transition(uuid, StrategyStatus::Validated, "expanded from " + ctx.baseUuid);
-            !ok)
-            return ok;
-        if (!p.decision.active) {
-            ++summary.rejected;
-            if (auto ok = store.strategies().transition(uuid, StrategyStatus::Rejected, p.decision.reason); !ok)
-                return ok;
-        }
-    }
-    auto active = loadPool(store, ctx.in.config->pool);
-    if (!active)
-        return tl::unexpected(active.error());
-    for (std::size_t index : candidatesByStrength(proof)) {
-        if (auto ok = admit(store, *active, proof.strategies[index], rows[index].record.uuid, summary); !ok)
-            return ok;
-    }
-    return {};
+    if (!shuffle.passed)
+        return store.strategies().transition(base.record.uuid, StrategyStatus::Rejected, shuffle.reason);
+    return store.strategies().transition(base.record.uuid, StrategyStatus::Validated,
+                                         "parse, static check and shuffle test passed");
 }
 
 } // namespace
 
-std::string codeHashOf(const strategy::StrategyDocument& document)
-{
-    return common::sha256Hex(strategy::printStrategyDocument(withRisk(document, std::nullopt)));
-}
-
-std::string datasetHashOf(const backtest::BacktestData& data)
-{
-    common::Sha256 hash;
-    const auto bytes = [&hash](const auto& values) {
-        hash.update(
-            std::span(reinterpret_cast<const unsigned char*>(values.data()), values.size() * sizeof(values[0])));
-    };
-    bytes(data.timestampMs());
-    for (std::size_t s = 0; s < data.symbolCount(); ++s) {
-        const auto& track = data.track(s);
-        hash.update(track.symbol);
-        bytes(track.open);
-        bytes(track.high);
-        bytes(track.low);
-        bytes(track.close);
-    }
-    return hash.finishHex();
-}
-
 common::Result<FamilyStoreSummary> storeFamily(storage::Store& store, const FamilyStoreInput& input)
 {
-    const std::string codeHash = codeHashOf(*input.document);
-    FamilyContext ctx{input, codeHash, datasetHashOf(input.prepared->data),
-                      common::uuid5(common::expansionNamespace(), "base/" + codeHash).toString(),
-                      std::string(strategy::strategyTypeName(input.document->type()))};
-    auto existing = store.strategies().get(ctx.baseUuid);
+    const BaseIdentity base = baseIdentityOf(*input.document);
+    auto existing = store.strategies().get(base.uuid);
     if (existing) {
         return common::fail(common::ErrorCode::Input, "the strategy document is already stored as " + existing->name +
                                                           " (" + existing->uuid + "), status " +
@@ -329,12 +205,22 @@ common::Result<FamilyStoreSummary> storeFamily(storage::Store& store, const Fami
     if (existing.error().code != common::ErrorCode::Input)
         return tl::unexpected(existing.error());
     FamilyStoreSummary summary;
-    summary.baseUuid = ctx.baseUuid;
-    summary.baseName = baseStrategy(ctx).record.name;
+    summary.baseUuid = base.uuid;
+    summary.baseName = base.name;
     auto stored = store.inTransaction([&]() -> common::Result<void> {
-        if (auto ok = storeBase(store, ctx); !ok)
+        if (auto ok = storeBase(store, input); !ok)
             return ok;
-        return storeExpanded(store, ctx, summary);
+        auto validated = storeExpansion(
+            store, ExpansionInput{input.document, input.grid, input.prepared, input.proof, input.config});
+        if (!validated)
+            return tl::unexpected(validated.error());
+        auto classified = classifyStrategies(store, input.config->pool, *validated);
+        if (!classified)
+            return tl::unexpected(classified.error());
+        summary.active = static_cast<int>(classified->admitted.size());
+        summary.rejected = static_cast<int>(input.proof->strategies.size()) - summary.active;
+        summary.evicted = classified->evicted;
+        return {};
     });
     if (!stored)
         return tl::unexpected(stored.error());

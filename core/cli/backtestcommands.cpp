@@ -6,6 +6,7 @@
 
 #include "app/backtestusecase.h"
 #include "backtest/resultjson.h"
+#include "cli/pipelinesession.h"
 #include "cli/runinputs.h"
 #include "cli/table.h"
 
@@ -57,6 +58,13 @@ void printLastTrades(const backtest::BacktestData& data, const std::vector<backt
 
 CommandResult runBacktestCommand(CommandContext& context)
 {
+    const QCommandLineParser& parser = context.parser();
+    if (parser.isSet(QStringLiteral("strategy")) || parser.isSet(QStringLiteral("all"))) {
+        if (parser.isSet(strategyFileOption))
+            return common::fail(common::ErrorCode::Usage,
+                                "give --strategy-file FILE, --strategy NAME or --all, not several");
+        return runStoredBacktest(context);
+    }
     auto inputs = loadInputs(context);
     if (!inputs)
         return tl::unexpected(inputs.error());
@@ -83,9 +91,12 @@ CommandResult runBacktestCommand(CommandContext& context)
 void addBacktestCommands(std::vector<Command>& commands)
 {
     commands.push_back({{"backtest"},
-                        "backtest a strategy document on candles; print its metrics and last trades",
+                        "backtest a strategy document on candles, or stored strategies (--strategy, --all)",
                         {},
-                        declareCommonOptions,
+                        [](QCommandLineParser& parser) {
+                            declareCommonOptions(parser);
+                            declareStoredBacktestOptions(parser);
+                        },
                         runBacktestCommand});
 }
 

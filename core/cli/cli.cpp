@@ -27,6 +27,9 @@ std::vector<Command> allCommands()
     addWalkForwardCommand(commands);
     addExchangeCommands(commands);
     addWatchCommand(commands);
+    addPipelineCommands(commands);
+    addStatusCommand(commands);
+    addReportCommand(commands);
     return commands;
 }
 

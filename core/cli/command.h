@@ -59,5 +59,10 @@ void addOptimizeCommand(std::vector<Command>& commands);
 void addWalkForwardCommand(std::vector<Command>& commands);
 void addExchangeCommands(std::vector<Command>& commands);
 void addWatchCommand(std::vector<Command>& commands);
+void addPipelineCommands(std::vector<Command>& commands);
+/// --strategy NAME and --all of `backtest` (pipelinecommands.cpp).
+void declareStoredBacktestOptions(QCommandLineParser& parser);
+void addStatusCommand(std::vector<Command>& commands);
+void addReportCommand(std::vector<Command>& commands);
 
 } // namespace sixbtc::cli

@@ -24,6 +24,8 @@ public:
     virtual common::Result<BacktestRun> run(std::int64_t id) = 0;
     /// The runs of a strategy, oldest first.
     virtual common::Result<std::vector<BacktestRun>> runsOf(const std::string& strategyUuid) = 0;
+    /// The newest `limit` runs of every strategy, newest first (by creation time, then id). \warning limit >= 0.
+    virtual common::Result<std::vector<BacktestRun>> recentRuns(std::int64_t limit) = 0;
 
     virtual common::Result<void> addWindowResults(std::int64_t runId, const std::vector<WindowResult>& windows) = 0;
     virtual common::Result<std::vector<WindowResult>> windowResults(std::int64_t runId) = 0;

@@ -80,10 +80,9 @@ Result<std::vector<std::int64_t>> SqlBacktestRepository::insertRuns(const std::v
     });
 }
 
-Result<std::vector<BacktestRun>> SqlBacktestRepository::selectRuns(const std::string& where, const SqlParams& params)
+Result<std::vector<BacktestRun>> SqlBacktestRepository::selectRuns(const std::string& clauses, const SqlParams& params)
 {
-    auto rows =
-        m_connection.query("SELECT id, " + kRunColumns + " FROM backtest_runs WHERE " + where + " ORDER BY id", params);
+    auto rows = m_connection.query("SELECT id, " + kRunColumns + " FROM backtest_runs " + clauses, params);
     if (!rows)
         return tl::unexpected(rows.error());
     std::vector<BacktestRun> runs;
@@ -100,7 +99,7 @@ Result<std::vector<BacktestRun>> SqlBacktestRepository::selectRuns(const std::st
 
 Result<BacktestRun> SqlBacktestRepository::run(std::int64_t id)
 {
-    auto runs = selectRuns("id = $1", {id});
+    auto runs = selectRuns("WHERE id = $1", {id});
     if (!runs)
         return tl::unexpected(runs.error());
     if (runs->empty())
@@ -111,7 +110,13 @@ Result<BacktestRun> SqlBacktestRepository::run(std::int64_t id)
 
 Result<std::vector<BacktestRun>> SqlBacktestRepository::runsOf(const std::string& strategyUuid)
 {
-    return selectRuns("strategy_uuid = $1", {strategyUuid});
+    return selectRuns("WHERE strategy_uuid = $1 ORDER BY id", {strategyUuid});
+}
+
+Result<std::vector<BacktestRun>> SqlBacktestRepository::recentRuns(std::int64_t limit)
+{
+    SIXBTC_REQUIRE(limit >= 0);
+    return selectRuns("ORDER BY created_at_ms DESC, id DESC LIMIT $1", {limit});
 }
 
 Result<void> SqlBacktestRepository::insertRows(const std::string& table, const std::string& columns,

@@ -18,6 +18,7 @@ public:
     common::Result<std::vector<std::int64_t>> insertRuns(const std::vector<BacktestRun>& runs) override;
     common::Result<BacktestRun> run(std::int64_t id) override;
     common::Result<std::vector<BacktestRun>> runsOf(const std::string& strategyUuid) override;
+    common::Result<std::vector<BacktestRun>> recentRuns(std::int64_t limit) override;
     common::Result<void> addWindowResults(std::int64_t runId, const std::vector<WindowResult>& windows) override;
     common::Result<std::vector<WindowResult>> windowResults(std::int64_t runId) override;
     common::Result<void> addEquityCurve(std::int64_t runId, const std::vector<EquityPoint>& points) override;
@@ -29,7 +30,8 @@ public:
     common::Result<std::vector<WalkForwardWindow>> walkForwardWindows(std::int64_t runId) override;
 
 private:
-    common::Result<std::vector<BacktestRun>> selectRuns(const std::string& where, const SqlParams& params);
+    /// The runs selected by `clauses` (the WHERE, ORDER BY and LIMIT text after the table name).
+    common::Result<std::vector<BacktestRun>> selectRuns(const std::string& clauses, const SqlParams& params);
     /// Inserts `rowCount` rows of `columnCount` values each, in multi-row statements, in one transaction.
     common::Result<void> insertRows(const std::string& table, const std::string& columns, std::size_t columnCount,
                                     std::size_t rowCount, const SqlParams& values);

@@ -3,6 +3,7 @@
 #include "storage/api/sqlstrategyrepository.h"
 
 #include <algorithm>
+#include <tuple>
 
 #include "storage/api/lifecycle.h"
 #include "storage/api/sqltext.h"
@@ -156,6 +157,28 @@ Result<std::vector<StrategyRecord>> SqlStrategyRepository::list(const StrategyFi
         records.push_back(std::move(*record));
     }
     return records;
+}
+
+Result<std::vector<StrategyCount>> SqlStrategyRepository::countByGroup()
+{
+    auto rows = m_connection.query("SELECT timeframe, type, status, COUNT(*) FROM strategies "
+                                   "GROUP BY timeframe, type, status",
+                                   {});
+    if (!rows)
+        return tl::unexpected(rows.error());
+    std::vector<StrategyCount> counts;
+    counts.reserve(rows->size());
+    for (const SqlRow& row : *rows) {
+        auto status = parseStatus(row.text(2));
+        if (!status)
+            return common::fail(ErrorCode::Database, "stored strategies have an unreadable status: " + row.text(2));
+        counts.push_back(StrategyCount{row.text(0), row.text(1), *status, row.integer(3)});
+    }
+    // Sorted here, not by ORDER BY: the backends' text collations differ.
+    std::sort(counts.begin(), counts.end(), [](const StrategyCount& a, const StrategyCount& b) {
+        return std::tie(a.timeframe, a.type, a.status) < std::tie(b.timeframe, b.type, b.status);
+    });
+    return counts;
 }
 
 Result<void> SqlStrategyRepository::insertEvent(const std::string& uuid, std::optional<StrategyStatus> from,

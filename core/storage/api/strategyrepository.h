@@ -2,6 +2,7 @@
 // StrategyRepository: the strategy store with its lifecycle, lineage and validation verdicts.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -9,6 +10,17 @@
 #include "storage/api/strategyrecord.h"
 
 namespace sixbtc::storage {
+
+/// How many strategies share one timeframe, type and status.
+struct StrategyCount
+{
+    std::string timeframe;
+    std::string type;
+    StrategyStatus status = StrategyStatus::Generated;
+    std::int64_t count = 0;
+
+    bool operator==(const StrategyCount&) const = default;
+};
 
 /// Strategies and their audit trail. Implementations are not thread-safe: one store per thread.
 class StrategyRepository
@@ -24,6 +36,9 @@ public:
     /// The strategy with this UUID; an Input error when there is none.
     virtual common::Result<StrategyRecord> get(const std::string& uuid) = 0;
     virtual common::Result<std::vector<StrategyRecord>> list(const StrategyFilter& filter) = 0;
+    /// The number of strategies of every (timeframe, type, status) that has any, counted by the database (cheap for
+    /// many strategies); ordered by timeframe, type (byte order) and status (enumeration order).
+    virtual common::Result<std::vector<StrategyCount>> countByGroup() = 0;
 
     /// Moves a strategy to `to` if lifecycle::checkTransition allows it, and stores the event.
     virtual common::Result<void> transition(const std::string& uuid, StrategyStatus to, const std::string& reason) = 0;

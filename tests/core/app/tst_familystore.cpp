@@ -196,8 +196,9 @@ void TstFamilyStore::storesBaseExpandedRunsAndVerdicts()
         for (const auto& v : *verdicts)
             checks.push_back(v.check);
         const std::vector<std::string> wanted =
-            reached ? std::vector<std::string>{"score_threshold", "shuffle_test", "walk_forward", "dsr", "pbo"}
-                    : std::vector<std::string>{"score_threshold"};
+            reached ? std::vector<std::string>{"score_threshold", "shuffle_test", "walk_forward", "dsr", "pbo",
+                                               "robustness"}
+                    : std::vector<std::string>{"score_threshold", "robustness"};
         QCOMPARE(checks, wanted);
         QCOMPARE((*verdicts)[0].passed, reached);
         QCOMPARE((*verdicts)[0].backtestRunId, std::optional<std::int64_t>(training.id));

@@ -6,27 +6,20 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QRegularExpression>
 
 #include <memory>
 
 #include "clirunner.h"
 #include "storage/api/migration.h"
 #include "storagetestenv.h"
+#include "testconfig.h"
 
 using namespace sixbtc::storage;
 using namespace sixbtc::storage::testing;
 
 namespace {
 
-const QString shippedConfig = QStringLiteral(SIXBTC_SOURCE_DIR "/config/config.yaml");
 constexpr std::int64_t kFirstCreatedMs = 1'700'000'000'000; // 2023-11-14 22:13:20 UTC
-
-QString readFile(const QString& path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
-}
 
 // The line of `text` that contains `needle`; empty when none does.
 QString lineWith(const QString& text, const QString& needle)
@@ -65,30 +58,10 @@ private:
         return runSixbtc(args, m_env);
     }
 
-    // The shipped configuration with its database section pointed at this test's database. The SQLite path stays
-    // the shipped relative `sixbtc.db`: the configuration is written next to the test database file.
     void writeConfig()
     {
-        QString text = readFile(shippedConfig);
-        QVERIFY(text.contains(QStringLiteral("path: sixbtc.db,")));
-        if (m_db->backend() == Backend::Postgres) {
-            const auto& pg = m_db->settings().postgres;
-            const QString before = text;
-            text.replace(QRegularExpression(QStringLiteral("backend: sqlite\\b")), QStringLiteral("backend: postgres"));
-            text.replace(QRegularExpression(QStringLiteral("postgres: \\{host:[^}]*\\}")),
-                         QStringLiteral("postgres: {host: %1, port: %2, dbname: %3, user: %4, sslmode: disable, "
-                                        "connect_timeout_s: 5}")
-                             .arg(qs(pg.host))
-                             .arg(pg.port)
-                             .arg(qs(pg.dbname), qs(pg.user)));
-            QVERIFY(text.contains(QStringLiteral("backend: postgres")));
-            QVERIFY(text.contains(QStringLiteral("dbname: ") + qs(pg.dbname)));
-            QVERIFY(text != before);
-        }
-        m_config = qs(m_db->settings().sqlite.path.parent_path().string()) + QStringLiteral("/config.yaml");
-        QFile file(m_config);
-        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
-        file.write(text.toUtf8());
+        m_config = writeTestConfig(*m_db, {});
+        QVERIFY(!m_config.isEmpty());
     }
 
     void migrate() const
@@ -130,8 +103,8 @@ private:
 
     QJsonArray listJson(const QStringList& extra) const
     {
-        const CliRun run = sixbtc(QStringList{QStringLiteral("strategies"), QStringLiteral("list"),
-                                              QStringLiteral("--json")} + extra);
+        const CliRun run =
+            sixbtc(QStringList{QStringLiteral("strategies"), QStringLiteral("list"), QStringLiteral("--json")} + extra);
         if (run.exitCode != 0)
             qFatal("strategies list --json failed: %s", qPrintable(run.err));
         QJsonParseError error{};
@@ -169,8 +142,10 @@ private slots:
         QVERIFY2(run.out.contains(where()), qPrintable(run.out));
         auto connection = m_db->connect();
         SIXBTC_VERIFY_OK(connection);
-        auto tables = (*connection)->query("SELECT table_name FROM information_schema.tables "
-                                           "WHERE table_schema = 'public'", {});
+        auto tables = (*connection)
+                          ->query("SELECT table_name FROM information_schema.tables "
+                                  "WHERE table_schema = 'public'",
+                                  {});
         SIXBTC_VERIFY_OK(tables);
         QCOMPARE(tables->size(), std::size_t(0));
     }
@@ -284,9 +259,10 @@ private slots:
         {
             auto connection = m_db->connect();
             SIXBTC_VERIFY_OK(connection);
-            auto future = (*connection)->execute("INSERT INTO schema_version (version, description, applied_at_ms) "
-                                                 "VALUES ($1, $2, $3)",
-                                                 {std::int64_t(99), std::string("from the future"), std::int64_t(0)});
+            auto future = (*connection)
+                              ->execute("INSERT INTO schema_version (version, description, applied_at_ms) "
+                                        "VALUES ($1, $2, $3)",
+                                        {std::int64_t(99), std::string("from the future"), std::int64_t(0)});
             SIXBTC_VERIFY_OK(future);
         }
         const QList<QStringList> commands{{QStringLiteral("db"), QStringLiteral("status")},

@@ -68,10 +68,7 @@ private slots:
         auto inserted = m_fixture.store().strategies().insert(sampleStrategy("MOM", 1));
         SIXBTC_VERIFY_OK(inserted);
     }
-    void cleanup()
-    {
-        m_fixture.close();
-    }
+    void cleanup() { m_fixture.close(); }
 
     void runRoundTrip()
     {
@@ -103,6 +100,41 @@ private slots:
             QVERIFY(stored->metrics == runs[i].metrics);
         }
         QCOMPARE(repo().runsOf(m_uuid)->size(), std::size_t(230));
+    }
+
+    // Newest first by creation time, ties (one insertRuns call shares one time) by id descending, across strategies.
+    void recentRunsNewestFirst()
+    {
+        QVERIFY(repo().recentRuns(5)->empty());
+        auto other = m_fixture.store().strategies().insert(sampleStrategy("REV", 2));
+        SIXBTC_VERIFY_OK(other);
+        const std::string otherUuid = sampleStrategy("REV", 2).record.uuid;
+        auto a = repo().insertRuns({sampleRun(m_uuid, 1.0), sampleRun(otherUuid, 2.0)});
+        SIXBTC_VERIFY_OK(a);
+        m_clock.advance(1'000);
+        auto b = repo().insertRun(sampleRun(otherUuid, 3.0));
+        SIXBTC_VERIFY_OK(b);
+        // An older time with a newer id: the time decides.
+        m_clock.set(kStartMs - 5'000);
+        auto c = repo().insertRun(sampleRun(m_uuid, 4.0));
+        SIXBTC_VERIFY_OK(c);
+
+        auto recent = repo().recentRuns(10);
+        SIXBTC_VERIFY_OK(recent);
+        std::vector<std::int64_t> ids;
+        for (const BacktestRun& run : *recent)
+            ids.push_back(run.id);
+        QCOMPARE(ids, (std::vector<std::int64_t>{*b, (*a)[1], (*a)[0], *c}));
+        QCOMPARE(recent->front().strategyUuid, otherUuid);
+        QCOMPARE(recent->front().createdAtMs, kStartMs + 1'000);
+        QVERIFY(recent->front().metrics == metrics(3.0));
+        QCOMPARE(recent->back().createdAtMs, kStartMs - 5'000);
+
+        auto two = repo().recentRuns(2);
+        SIXBTC_VERIFY_OK(two);
+        QCOMPARE(two->size(), std::size_t(2));
+        QCOMPARE(two->at(1).id, (*a)[1]);
+        QVERIFY(repo().recentRuns(0)->empty());
     }
 
     void runOfUnknownStrategyIsRefused()

@@ -61,10 +61,7 @@ private slots:
         const std::string error = m_fixture.open();
         QVERIFY2(error.empty(), error.c_str());
     }
-    void cleanup()
-    {
-        m_fixture.close();
-    }
+    void cleanup() { m_fixture.close(); }
 
     void insertAndGetRoundTrip()
     {
@@ -219,6 +216,37 @@ private slots:
         QCOMPARE(validated->front().uuid, third);
         QCOMPARE(repo().list({S::Generated, 2})->size(), std::size_t(2));
         QCOMPARE(repo().list({S::Live, std::nullopt})->size(), std::size_t(0));
+    }
+
+    // Every (timeframe, type, status) with strategies, counted; byte order of timeframe and type, then status.
+    void countByGroupCountsEveryCombination()
+    {
+        QVERIFY(repo().countByGroup()->empty());
+        const struct
+        {
+            const char* type;
+            const char* timeframe;
+            S status;
+        } rows[] = {{"MOM", "1h", S::Generated}, {"MOM", "1h", S::Generated}, {"MOM", "1h", S::Active},
+                    {"REV", "1h", S::Live},      {"MOM", "4h", S::Rejected},  {"BRK", "15m", S::Generated},
+                    {"REV", "1h", S::Live},      {"REV", "1h", S::Validated}};
+        std::int64_t index = 0;
+        for (const auto& row : rows) {
+            NewStrategy s = sampleStrategy(row.type, ++index);
+            s.record.timeframe = row.timeframe;
+            auto inserted = repo().insert(s);
+            SIXBTC_VERIFY_OK(inserted);
+            for (const Step& step : pathTo(row.status)) {
+                auto moved = repo().transition(s.record.uuid, step.to, step.reason);
+                SIXBTC_VERIFY_OK(moved);
+            }
+        }
+        auto counts = repo().countByGroup();
+        SIXBTC_VERIFY_OK(counts);
+        const std::vector<StrategyCount> expected{{"15m", "BRK", S::Generated, 1}, {"1h", "MOM", S::Generated, 2},
+                                                  {"1h", "MOM", S::Active, 1},     {"1h", "REV", S::Validated, 1},
+                                                  {"1h", "REV", S::Live, 2},       {"4h", "MOM", S::Rejected, 1}};
+        QVERIFY(*counts == expected);
     }
 
     void legalTransitionsAreStored_data()

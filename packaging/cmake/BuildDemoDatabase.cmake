@@ -1,0 +1,21 @@
+# SPDX-License-Identifier: MIT
+# Builds the demo database the GUI screenshots use: `sixbtc pipeline` on the bundled real candles into a fresh
+# SQLite file. Run by the `demo_db` target with -DSIXBTC=<cli> -DSOURCE_DIR=<repo> -DOUT_DIR=<folder>.
+foreach(var SIXBTC SOURCE_DIR OUT_DIR)
+    if(NOT DEFINED ${var})
+        message(FATAL_ERROR "BuildDemoDatabase.cmake needs -D${var}=...")
+    endif()
+endforeach()
+file(READ "${SOURCE_DIR}/config/config.yaml" config)
+string(REPLACE "dir: ../resources/data" "dir: ${SOURCE_DIR}/resources/data" config "${config}")
+if(NOT config MATCHES "sqlite: {path: sixbtc.db,")
+    message(FATAL_ERROR "config/config.yaml no longer has the SQLite path this script expects")
+endif()
+file(MAKE_DIRECTORY "${OUT_DIR}")
+file(WRITE "${OUT_DIR}/config.yaml" "${config}")
+file(REMOVE "${OUT_DIR}/sixbtc.db" "${OUT_DIR}/sixbtc.db-wal" "${OUT_DIR}/sixbtc.db-shm")
+execute_process(COMMAND "${SIXBTC}" --config "${OUT_DIR}/config.yaml" pipeline RESULT_VARIABLE result)
+if(NOT result EQUAL 0)
+    message(FATAL_ERROR "sixbtc pipeline failed (${result})")
+endif()
+message(STATUS "demo database: ${OUT_DIR}/sixbtc.db")
