@@ -43,12 +43,12 @@ common::Result<void> storeRuns(storage::Store& store, const FamilyContext& ctx, 
     const FamilyProof& family = *ctx.in.proof;
     const std::string& uuid = s.record.uuid;
     auto trainingId =
-        store.backtests().insertRun(runRow(ctx, s, "training", family.split.training, proof.training, proof.score));
+        store.backtests().insertRun(runRow(ctx, s, kTrainingRun, family.split.training, proof.training, proof.score));
     if (!trainingId)
         return tl::unexpected(trainingId.error());
     if (proof.holdout) {
-        auto holdoutId =
-            store.backtests().insertRun(runRow(ctx, s, "holdout", family.split.holdout, *proof.holdout, std::nullopt));
+        auto holdoutId = store.backtests().insertRun(
+            runRow(ctx, s, kHoldoutRun, family.split.holdout, *proof.holdout, std::nullopt));
         if (!holdoutId)
             return tl::unexpected(holdoutId.error());
     }
@@ -69,7 +69,7 @@ common::Result<void> storeRuns(storage::Store& store, const FamilyContext& ctx, 
         !ok)
         return ok;
     auto wfRun = store.backtests().insertRun(
-        runRow(ctx, s, "walk_forward", family.split.training, proof.training, std::nullopt));
+        runRow(ctx, s, kWalkForwardRun, family.split.training, proof.training, std::nullopt));
     if (!wfRun)
         return tl::unexpected(wfRun.error());
     if (auto ok = store.backtests().addWalkForwardWindows(*wfRun, storedWindows(*proof.walkForward)); !ok)

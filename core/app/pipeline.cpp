@@ -58,7 +58,7 @@ common::Result<PipelineReport> runPipeline(const PhaseContext& ctx, const genera
         if (!generated)
             return tl::unexpected(generated.error());
     }
-    if (auto ok = timed(report, "validate", nowMs, [&] { return validatePending(ctx); }); !ok)
+    if (auto ok = timed(report, "validate", nowMs, [&] { return validatePending(ctx, std::string()); }); !ok)
         return tl::unexpected(ok.error());
     if (auto ok = timed(report, "backtest", nowMs, [&] { return expandPending(ctx, std::string()); }); !ok)
         return tl::unexpected(ok.error());

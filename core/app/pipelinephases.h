@@ -53,7 +53,8 @@ common::Result<GenerationOutcome> generateCycle(const PhaseContext& ctx, const g
 
 /// Validation of every GENERATED base, each in its own transaction: parse, static check and dry run on its candles
 /// (verdict "static_check"), then the shuffle test (verdict "shuffle_test"); VALIDATED or REJECTED with the reason.
-common::Result<PhaseOutcome> validatePending(const PhaseContext& ctx);
+/// `only` (when not empty) restricts it to that base UUID.
+common::Result<PhaseOutcome> validatePending(const PhaseContext& ctx, const std::string& only);
 
 /// Backtest + optimise of every VALIDATED base, each in its own transaction: expansion over optimization.grid, the
 /// family proof (training/holdout, score, shuffle, walk-forward, DSR, PBO) and storeExpansion(); the base ends

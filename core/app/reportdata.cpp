@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Reading the report's data from the strategy store.
 #include "app/reportdata.h"
+#include "app/storedrecords.h"
 
 #include <algorithm>
 #include <cmath>
@@ -96,7 +97,7 @@ common::Result<ReportStrategy> loadStrategy(storage::Store& store, const Strateg
             return tl::unexpected(curve.error());
         strategy.curve = std::move(*curve);
     }
-    if (const BacktestRun* walkForward = latestRun(runs, "walk_forward")) {
+    if (const BacktestRun* walkForward = latestRun(runs, kWalkForwardRun)) {
         auto windows = store.backtests().walkForwardWindows(walkForward->id);
         if (!windows)
             return tl::unexpected(windows.error());
@@ -138,14 +139,14 @@ common::Result<ReportData> loadReportData(storage::Store& store)
         auto runs = store.backtests().runsOf(record.uuid);
         if (!runs)
             return tl::unexpected(runs.error());
-        const BacktestRun* training = latestRun(*runs, "training");
+        const BacktestRun* training = latestRun(*runs, kTrainingRun);
         if (!training)
             return common::fail(ErrorCode::Database, record.name + " is " +
                                                          std::string(storage::statusName(record.status)) +
                                                          " but the store holds no training run for it");
         ReportPoolRow row{record.name,   record.uuid,  record.type,       record.timeframe, record.symbols,
                           record.status, record.score, training->metrics, std::nullopt};
-        if (const BacktestRun* holdout = latestRun(*runs, "holdout"))
+        if (const BacktestRun* holdout = latestRun(*runs, kHoldoutRun))
             row.holdout = holdout->metrics;
         members.push_back(PoolMember{std::move(row), &record, std::move(*runs)});
     }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Loading the status report from the strategy store.
 #include "app/statusreport.h"
+#include "app/storedrecords.h"
 
 #include <algorithm>
 #include <map>
@@ -16,9 +17,6 @@ using storage::StrategyRecord;
 using storage::StrategyStatus;
 
 namespace {
-
-// The run kind storeExpansion() (familystore.h) gives the in-sample backtest of a stored strategy.
-constexpr const char* kTrainingRunKind = "training";
 
 constexpr bool statusesIndexTheirArray()
 {
@@ -79,7 +77,7 @@ Result<std::vector<BestStrategy>> bestStrategies(storage::Store& store, std::siz
             return tl::unexpected(runs.error());
         std::optional<storage::BacktestMetrics> training;
         for (const storage::BacktestRun& run : *runs) {
-            if (run.kind == kTrainingRunKind)
+            if (run.kind == kTrainingRun)
                 training = run.metrics; // runs come oldest first: the newest training run wins
         }
         best.push_back(BestStrategy{record.name, record.type, record.timeframe, record.status, record.score, training});

@@ -19,6 +19,11 @@
 
 namespace sixbtc::app {
 
+/// The kinds of stored runs a proof writes (fullrun.h adds "full").
+inline constexpr const char* kTrainingRun = "training";
+inline constexpr const char* kHoldoutRun = "holdout";
+inline constexpr const char* kWalkForwardRun = "walk_forward";
+
 /// "sixbtc <version>": the engine version stored with every run and lineage.
 std::string engineVersion();
 

@@ -106,14 +106,14 @@ common::Result<bool> storeVerdicts(const PhaseContext& ctx, const storage::Strat
 
 } // namespace
 
-common::Result<PhaseOutcome> validatePending(const PhaseContext& ctx)
+common::Result<PhaseOutcome> validatePending(const PhaseContext& ctx, const std::string& only)
 {
     auto rows = ctx.store.strategies().list(storage::StrategyFilter{StrategyStatus::Generated, std::nullopt});
     if (!rows)
         return tl::unexpected(rows.error());
     std::vector<storage::StrategyRecord> bases;
     for (auto& row : *rows) {
-        if (row.generationMode != storage::GenerationMode::Optimized)
+        if (row.generationMode != storage::GenerationMode::Optimized && (only.empty() || row.uuid == only))
             bases.push_back(std::move(row));
     }
     PhaseOutcome outcome;

@@ -138,6 +138,9 @@ CommandResult runStoredBacktest(CommandContext& context)
         return tl::unexpected(session.error());
     app::PhaseContext ctx = (*session)->phaseContext();
     if (context.parser().isSet(allOption)) {
+        auto validated = app::validatePending(ctx, std::string());
+        if (!validated)
+            return tl::unexpected(validated.error());
         auto outcome = app::expandPending(ctx, std::string());
         if (!outcome)
             return tl::unexpected(outcome.error());
@@ -155,10 +158,22 @@ CommandResult runStoredBacktest(CommandContext& context)
     if (found == all->end())
         return common::fail(ErrorCode::Input, "no stored strategy is named " + wanted);
     if (found->generationMode != storage::GenerationMode::Optimized) {
+        if (found->status == storage::StrategyStatus::Generated) {
+            auto validated = app::validatePending(ctx, found->uuid);
+            if (!validated)
+                return tl::unexpected(validated.error());
+            if (validated->rejected > 0) {
+                auto events = ctx.store.strategies().events(found->uuid);
+                if (!events)
+                    return tl::unexpected(events.error());
+                return common::fail(ErrorCode::Invalid, found->name + " is REJECTED: " + events->back().reason);
+            }
+            found->status = storage::StrategyStatus::Validated;
+        }
         if (found->status != storage::StrategyStatus::Validated) {
             return common::fail(ErrorCode::Input, found->name + " is a base strategy in status " +
                                                       std::string(storage::statusName(found->status)) +
-                                                      ": only a VALIDATED base can be expanded");
+                                                      ": only a GENERATED or VALIDATED base can be expanded");
         }
         auto outcome = app::expandPending(ctx, found->uuid);
         if (!outcome)
@@ -188,11 +203,13 @@ CommandResult runStoredBacktest(CommandContext& context)
 void declareStoredBacktestOptions(QCommandLineParser& parser)
 {
     parser.addOption({strategyOption,
-                      QStringLiteral("Backtest the stored strategy NAME (or UUID): a VALIDATED base is expanded and "
-                                     "proven; any other is run over its training and holdout range and stored with "
+                      QStringLiteral("Backtest the stored strategy NAME (or UUID): a GENERATED base is validated, "
+                                     "a VALIDATED base expanded and proven; any other is run over its training and "
+                                     "holdout range and stored with "
                                      "its equity curve and trades."),
                       QStringLiteral("NAME")});
-    parser.addOption({allOption, QStringLiteral("Expand and prove every VALIDATED base strategy in the store.")});
+    parser.addOption(
+        {allOption, QStringLiteral("Validate every GENERATED base, then expand and prove every VALIDATED one.")});
 }
 
 void addPipelineCommands(std::vector<Command>& commands)

@@ -76,8 +76,9 @@ common::Result<void> storeWindows(storage::Store& store, const storage::Strategy
                                   const validation::WalkForwardResult& result)
 {
     return store.inTransaction([&]() -> common::Result<void> {
-        auto runId = store.backtests().insertRun(app::backtestRun(
-            record, "walk_forward", app::datasetHashOf(inputs.prepared.data), training, trainingMetrics, std::nullopt));
+        auto runId = store.backtests().insertRun(app::backtestRun(record, app::kWalkForwardRun,
+                                                                  app::datasetHashOf(inputs.prepared.data), training,
+                                                                  trainingMetrics, std::nullopt));
         if (!runId)
             return tl::unexpected(runId.error());
         if (auto ok = store.backtests().addWalkForwardWindows(*runId, app::storedWindows(result)); !ok)

@@ -100,6 +100,9 @@ private slots:
     void cleanup() { m_db.reset(); }
 
     void pipelineEndToEnd();
+    void stepByStep();
+    void refusedInputs_data();
+    void refusedInputs();
     void secondRunIsANewCycle();
     void killedAndResumed_data();
     void killedAndResumed();
@@ -211,6 +214,81 @@ void TstPipelineCommand::pipelineEndToEnd()
     QVERIFY2(status.exitCode == 0, qPrintable(status.err));
     const CliRun rotate = sixbtc({QStringLiteral("rotate"), QStringLiteral("--dry-run")});
     QVERIFY2(rotate.exitCode == 0 && rotate.out.contains(qs(active->front().name)), qPrintable(rotate.out));
+}
+
+// The phases one command at a time: generate, backtest (validate + expand) one base, classify, re-run a member.
+void TstPipelineCommand::stepByStep()
+{
+    const CliRun generate = sixbtc({QStringLiteral("generate"), QStringLiteral("--count"), QStringLiteral("1"),
+                                    QStringLiteral("--timeframe"), QStringLiteral("4h")});
+    QVERIFY2(generate.exitCode == 0 && generate.out.contains(QStringLiteral("generated 1 base")),
+             qPrintable(generate.out + generate.err));
+    auto bases = store()->strategies().list(StrategyFilter{StrategyStatus::Generated, std::nullopt});
+    QVERIFY(bases.has_value());
+    QCOMPARE(bases->size(), std::size_t{1});
+    const std::string base = bases->front().name;
+    QCOMPARE(bases->front().timeframe, std::string("4h"));
+
+    const CliRun backtest = sixbtc({QStringLiteral("backtest"), QStringLiteral("--strategy"), qs(base)});
+    QVERIFY2(backtest.exitCode == 0 && backtest.out.contains(QStringLiteral("expanded into 8 strategies")),
+             qPrintable(backtest.out + backtest.err));
+    auto waiting = store()->strategies().list(StrategyFilter{StrategyStatus::Validated, std::nullopt});
+    QVERIFY(waiting.has_value());
+    QCOMPARE(waiting->size(), kGridSize);
+
+    const CliRun classify = sixbtc({QStringLiteral("classify")});
+    QVERIFY2(classify.exitCode == 0 && classify.out.contains(QStringLiteral("classified 8: ")),
+             qPrintable(classify.out));
+    checkLifecycles(1);
+    auto active = store()->strategies().list(StrategyFilter{StrategyStatus::Active, std::nullopt});
+    QVERIFY(active.has_value() && !active->empty());
+    const std::string member = active->front().uuid;
+
+    const CliRun rerun = sixbtc({QStringLiteral("backtest"), QStringLiteral("--strategy"), qs(member)});
+    QVERIFY2(rerun.exitCode == 0, qPrintable(rerun.err));
+    auto runs = store()->backtests().runsOf(member);
+    QVERIFY(runs.has_value());
+    std::vector<BacktestRun> full;
+    std::copy_if(runs->begin(), runs->end(), std::back_inserter(full),
+                 [](const BacktestRun& r) { return r.kind == "full"; });
+    QCOMPARE(full.size(), std::size_t{2});
+    QVERIFY(full[0].metrics == full[1].metrics);
+    QVERIFY2(rerun.out.contains(QStringLiteral("stored run ") + QString::number(full[1].id)), qPrintable(rerun.out));
+}
+
+void TstPipelineCommand::refusedInputs_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("generate without --count")
+        << QStringList{QStringLiteral("generate")} << 2 << QStringLiteral("--count N is required");
+    QTest::newRow("generate --count 0") << QStringList{QStringLiteral("generate"), QStringLiteral("--count"),
+                                                       QStringLiteral("0")}
+                                        << 2 << QStringLiteral("--count N is required");
+    QTest::newRow("generate on an unknown timeframe")
+        << QStringList{QStringLiteral("generate"), QStringLiteral("--count"), QStringLiteral("1"),
+                       QStringLiteral("--timeframe"), QStringLiteral("2h")}
+        << 2 << QStringLiteral("--timeframe: ");
+    QTest::newRow("rotate without --dry-run")
+        << QStringList{QStringLiteral("rotate")} << 2 << QStringLiteral("only 'sixbtc rotate --dry-run' is available");
+    QTest::newRow("backtest of an unknown strategy")
+        << QStringList{QStringLiteral("backtest"), QStringLiteral("--strategy"), QStringLiteral("Strategy_MOM_0")} << 2
+        << QStringLiteral("no stored strategy is named Strategy_MOM_0");
+    QTest::newRow("backtest with a file and --all")
+        << QStringList{QStringLiteral("backtest"), QStringLiteral("--all"), QStringLiteral("--strategy-file"),
+                       QStringLiteral("x.yaml")}
+        << 2 << QStringLiteral("not several");
+}
+
+void TstPipelineCommand::refusedInputs()
+{
+    QFETCH(QStringList, args);
+    QFETCH(int, exitCode);
+    QFETCH(QString, message);
+    const CliRun run = sixbtc(args);
+    QCOMPARE(run.exitCode, exitCode);
+    QVERIFY2(run.err.contains(message), qPrintable(run.err));
 }
 
 void TstPipelineCommand::secondRunIsANewCycle()
