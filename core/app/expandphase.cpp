@@ -12,19 +12,6 @@ namespace {
 
 using storage::StrategyStatus;
 
-common::Result<std::vector<storage::StrategyRecord>> validatedBases(const PhaseContext& ctx, const std::string& only)
-{
-    auto rows = ctx.store.strategies().list(storage::StrategyFilter{StrategyStatus::Validated, std::nullopt});
-    if (!rows)
-        return tl::unexpected(rows.error());
-    std::vector<storage::StrategyRecord> bases;
-    for (auto& row : *rows) {
-        if (row.generationMode != storage::GenerationMode::Optimized && (only.empty() || row.uuid == only))
-            bases.push_back(std::move(row));
-    }
-    return bases;
-}
-
 /// Proves one base's family and stores it; returns how many expanded strategies were left VALIDATED.
 common::Result<std::size_t> expandBase(const PhaseContext& ctx, const storage::StrategyRecord& base,
                                        const backtest::ParamGrid& grid)
@@ -59,7 +46,7 @@ common::Result<std::size_t> expandBase(const PhaseContext& ctx, const storage::S
 
 common::Result<PhaseOutcome> expandPending(const PhaseContext& ctx, const std::string& only)
 {
-    auto bases = validatedBases(ctx, only);
+    auto bases = basesIn(ctx.store, StrategyStatus::Validated, only);
     if (!bases)
         return tl::unexpected(bases.error());
     auto expanded = backtest::expandGrid(ctx.config.optimization.grid);

@@ -35,6 +35,11 @@ struct PhaseOutcome
     std::vector<std::string> notes;
 };
 
+/// The base strategies (every mode but optimized) in `status`, oldest first; only the one with UUID `only` when it
+/// is not empty.
+common::Result<std::vector<storage::StrategyRecord>> basesIn(storage::Store& store, storage::StrategyStatus status,
+                                                             const std::string& only);
+
 /// Generation: one cycle of the pattern source, i.e. for each of `timeframes`, up to `perTimeframe` new bases of
 /// trading.symbols (generation/patternchoice.h picks patterns whose base is not stored yet), stored GENERATED
 /// (PatStrat_*, mode pattern, lineage "pattern:<id>") together with a generation job in one transaction. The job

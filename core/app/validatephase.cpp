@@ -106,9 +106,10 @@ common::Result<bool> storeVerdicts(const PhaseContext& ctx, const storage::Strat
 
 } // namespace
 
-common::Result<PhaseOutcome> validatePending(const PhaseContext& ctx, const std::string& only)
+common::Result<std::vector<storage::StrategyRecord>> basesIn(storage::Store& store, StrategyStatus status,
+                                                             const std::string& only)
 {
-    auto rows = ctx.store.strategies().list(storage::StrategyFilter{StrategyStatus::Generated, std::nullopt});
+    auto rows = store.strategies().list(storage::StrategyFilter{status, std::nullopt});
     if (!rows)
         return tl::unexpected(rows.error());
     std::vector<storage::StrategyRecord> bases;
@@ -116,9 +117,17 @@ common::Result<PhaseOutcome> validatePending(const PhaseContext& ctx, const std:
         if (row.generationMode != storage::GenerationMode::Optimized && (only.empty() || row.uuid == only))
             bases.push_back(std::move(row));
     }
+    return bases;
+}
+
+common::Result<PhaseOutcome> validatePending(const PhaseContext& ctx, const std::string& only)
+{
+    auto bases = basesIn(ctx.store, StrategyStatus::Generated, only);
+    if (!bases)
+        return tl::unexpected(bases.error());
     PhaseOutcome outcome;
-    ctx.observer.phaseStarted("validate", bases.size());
-    for (const auto& base : bases) {
+    ctx.observer.phaseStarted("validate", bases->size());
+    for (const auto& base : *bases) {
         if (ctx.cancel.stopRequested())
             return common::fail(common::ErrorCode::Cancelled,
                                 "validation stopped after " + std::to_string(outcome.units) + " strategies");
