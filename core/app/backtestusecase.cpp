@@ -6,6 +6,7 @@
 #include <limits>
 #include <optional>
 
+#include "app/threadguard.h"
 #include "backtest/batchrunner.h"
 #include "backtest/engine.h"
 #include "config/mappingreader.h"
@@ -175,6 +176,7 @@ common::Result<BacktestOutcome> runBacktest(const backtest::BacktestData& data,
                                             const backtest::EngineSettings& settings,
                                             const backtest::StrategyParams& params)
 {
+    requireEngineThread();
     if (auto ok = backtest::checkEngineSettings(settings); !ok)
         return tl::unexpected(ok.error());
     if (auto ok = backtest::checkStrategyParams(params); !ok)
@@ -189,6 +191,7 @@ common::Result<OptimizeOutcome> runOptimize(const backtest::BacktestData& data,
                                             const backtest::EngineSettings& settings, const backtest::ParamGrid& grid,
                                             int threads, bool withTrades, const common::CancelToken& cancel)
 {
+    requireEngineThread();
     if (auto ok = backtest::checkEngineSettings(settings); !ok)
         return tl::unexpected(ok.error());
     OptimizeOutcome outcome;

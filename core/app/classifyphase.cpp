@@ -3,11 +3,13 @@
 #include "app/fullrun.h"
 #include "app/pipelinephases.h"
 #include "app/poolupdate.h"
+#include "app/threadguard.h"
 
 namespace sixbtc::app {
 
 common::Result<PhaseOutcome> classifyPending(const PhaseContext& ctx)
 {
+    requireEngineThread();
     auto pending = pendingClassification(ctx.store);
     if (!pending)
         return tl::unexpected(pending.error());

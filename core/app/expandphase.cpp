@@ -4,6 +4,7 @@
 #include "app/familystore.h"
 #include "app/pipelinephases.h"
 #include "app/provefamily.h"
+#include "app/threadguard.h"
 #include "backtest/paramgrid.h"
 
 namespace sixbtc::app {
@@ -46,6 +47,7 @@ common::Result<std::size_t> expandBase(const PhaseContext& ctx, const storage::S
 
 common::Result<PhaseOutcome> expandPending(const PhaseContext& ctx, const std::string& only)
 {
+    requireEngineThread();
     auto bases = basesIn(ctx.store, StrategyStatus::Validated, only);
     if (!bases)
         return tl::unexpected(bases.error());

@@ -7,6 +7,7 @@
 #include "app/backtestusecase.h"
 #include "app/familyidentity.h"
 #include "app/storedrecords.h"
+#include "app/threadguard.h"
 #include "backtest/engine.h"
 #include "strategy/diagnostic.h"
 #include "validation/holdoutsplit.h"
@@ -48,6 +49,7 @@ std::vector<storage::TradeRecord> storedTrades(const backtest::BacktestData& dat
 common::Result<FullRun> storeFullRun(storage::Store& store, CandleCache& candles, const config::Config& config,
                                      const storage::StrategyRecord& strategy)
 {
+    requireEngineThread();
     auto document = documentOf(strategy);
     if (!document)
         return tl::unexpected(document.error());

@@ -6,6 +6,7 @@
 
 #include "app/familyidentity.h"
 #include "app/pipelinephases.h"
+#include "app/threadguard.h"
 #include "common/uuid.h"
 #include "generation/patternchoice.h"
 
@@ -73,6 +74,7 @@ common::Result<GenerationOutcome> generateCycle(const PhaseContext& ctx, const g
                                                 const std::vector<common::Timeframe>& timeframes,
                                                 storage::JobStatus jobStatus)
 {
+    requireEngineThread();
     GenerationOutcome outcome;
     std::vector<storage::NewStrategy> bases;
     ctx.observer.phaseStarted("generate", perTimeframe * timeframes.size());

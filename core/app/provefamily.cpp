@@ -2,6 +2,7 @@
 // The family proof: each step of the validation order on the prepared data, then one decision per strategy.
 #include "app/provefamily.h"
 
+#include "app/threadguard.h"
 #include "backtest/batchrunner.h"
 #include "strategy/documentstrategy.h"
 #include "validation/utctext.h"
@@ -150,6 +151,7 @@ common::Result<StrategyProof> proveStrategy(const FamilyProofInput& in, const Fa
 
 common::Result<FamilyProof> proveFamily(const FamilyProofInput& in)
 {
+    requireEngineThread();
     const auto times = in.prepared->data.timestampMs();
     auto split = validation::splitTrainingHoldout(times.front(), times.back(), in.document->timeframe(),
                                                   in.config->backtest.trainingDays, in.config->backtest.holdoutDays);

@@ -7,6 +7,7 @@
 #include "app/familyrecord.h"
 #include "app/pipelinephases.h"
 #include "app/storedrecords.h"
+#include "app/threadguard.h"
 #include "backtest/paramgrid.h"
 #include "strategy/diagnostic.h"
 #include "strategy/documentstrategy.h"
@@ -122,6 +123,7 @@ common::Result<std::vector<storage::StrategyRecord>> basesIn(storage::Store& sto
 
 common::Result<PhaseOutcome> validatePending(const PhaseContext& ctx, const std::string& only)
 {
+    requireEngineThread();
     auto bases = basesIn(ctx.store, StrategyStatus::Generated, only);
     if (!bases)
         return tl::unexpected(bases.error());

@@ -3,10 +3,13 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QLocale>
+#include <QSettings>
 #include <QTextStream>
 #include <QTranslator>
 
+#include "app/composition.h"
 #include "app/screenshot.h"
+#include "app/threadguard.h"
 #include "windows/mainwindow.h"
 
 int main(int argc, char** argv)
@@ -15,6 +18,8 @@ int main(int argc, char** argv)
     QApplication::setApplicationName(QStringLiteral("sixbtc"));
     QApplication::setApplicationDisplayName(QStringLiteral("SixBTC Workbench"));
     QApplication::setDesktopFileName(QStringLiteral("io.github.sixbtc.Workbench"));
+    // The engine runs on the thread pool only; a call on this thread is a bug and aborts.
+    sixbtc::app::forbidEngineOnThisThread();
 
     // The language follows the system locale; the embedded .qm files come from translations/.
     QTranslator translator;
@@ -28,7 +33,9 @@ int main(int argc, char** argv)
                                         QStringLiteral("Render a view to OUT.png and exit."), QStringLiteral("OUT"));
     const QCommandLineOption view(QStringLiteral("view"), QStringLiteral("The view to render: main | about."),
                                   QStringLiteral("VIEW"));
-    parser.addOptions({screenshot, view});
+    const QCommandLineOption theme(QStringLiteral("theme"), QStringLiteral("The theme: dark | light."),
+                                   QStringLiteral("THEME"));
+    parser.addOptions({screenshot, view, theme});
     if (!parser.parse(QApplication::arguments())) {
         QTextStream(stderr) << parser.errorText() << '\n';
         return 2;
@@ -37,8 +44,15 @@ int main(int argc, char** argv)
         QTextStream(stdout) << parser.helpText();
         return 0;
     }
+    const std::optional<sixbtc::gui::Theme> chosenTheme =
+        parser.isSet(theme) ? sixbtc::gui::parseTheme(parser.value(theme)) : std::nullopt;
+    if (parser.isSet(theme) && !chosenTheme) {
+        QTextStream(stderr) << "sixbtc-gui: unknown theme '" << parser.value(theme) << "' (expected dark | light)\n";
+        return 2;
+    }
     if (parser.isSet(screenshot)) {
-        const auto saved = sixbtc::gui::renderScreenshot(parser.value(view), parser.value(screenshot));
+        const auto saved = sixbtc::gui::renderScreenshot(parser.value(view), parser.value(screenshot),
+                                                         chosenTheme.value_or(sixbtc::gui::Theme::Dark));
         if (!saved) {
             QTextStream(stderr) << "sixbtc-gui: " << saved.error() << '\n';
             return 2;
@@ -46,7 +60,10 @@ int main(int argc, char** argv)
         return 0;
     }
 
-    sixbtc::gui::MainWindow window;
+    // GUI preferences (layout, theme, language) live in QSettings, never in the configuration file.
+    QSettings settings(QStringLiteral("sixbtc"), QStringLiteral("sixbtc-gui"));
+    sixbtc::gui::MainWindow window(settings, sixbtc::gui::placeholderPanels());
+    sixbtc::gui::wireThemes(window, chosenTheme);
     window.show();
     return QApplication::exec();
 }

@@ -4,7 +4,10 @@
 
 #include <QApplication>
 #include <QPixmap>
+#include <QSettings>
+#include <QTemporaryDir>
 
+#include "app/composition.h"
 #include "windows/aboutdialog.h"
 #include "windows/mainwindow.h"
 
@@ -23,14 +26,20 @@ tl::expected<void, QString> save(QWidget& widget, const QString& outPath)
 
 } // namespace
 
-tl::expected<void, QString> renderScreenshot(const QString& view, const QString& outPath)
+tl::expected<void, QString> renderScreenshot(const QString& view, const QString& outPath, Theme theme)
 {
     if (view == QLatin1String("main")) {
-        MainWindow window;
+        QTemporaryDir dir;
+        if (!dir.isValid())
+            return tl::unexpected(QStringLiteral("cannot create a temporary folder: %1").arg(dir.errorString()));
+        QSettings settings(dir.filePath(QStringLiteral("screenshot.ini")), QSettings::IniFormat);
+        MainWindow window(settings, placeholderPanels());
+        wireThemes(window, theme);
         window.resize(1280, 800);
         return save(window, outPath);
     }
     if (view == QLatin1String("about")) {
+        applyTheme(theme);
         AboutDialog dialog;
         return save(dialog, outPath);
     }

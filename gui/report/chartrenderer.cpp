@@ -27,14 +27,6 @@ constexpr qreal kLineWidth = 1.5;
 constexpr qreal kValuePadding = 0.05; // share of the value span left free above and below the curve
 constexpr std::int64_t kHalfHourMs = 30 * 60 * 1000;
 
-// QDateTimeAxis labels its ticks in local time (Qt 6.4 gives it no time zone), so a UTC time is placed where the
-// local clock shows the same wall time: the labels then read UTC on any machine.
-qreal axisTime(std::int64_t utcMs)
-{
-    const QDateTime utc = QDateTime::fromMSecsSinceEpoch(utcMs, Qt::UTC);
-    return static_cast<qreal>(QDateTime(utc.date(), utc.time(), Qt::LocalTime).toMSecsSinceEpoch());
-}
-
 QList<QPointF> drawnPoints(const std::vector<ChartPoint>& points, int columns, double scale)
 {
     QList<QPointF> out;
@@ -106,6 +98,14 @@ QImage paint(std::unique_ptr<QChart> chart, QSize size)
 }
 
 } // namespace
+
+// QDateTimeAxis labels its ticks in local time (Qt 6.4 gives it no time zone), so a UTC time is placed where the
+// local clock shows the same wall time: the labels then read UTC on any machine.
+qreal axisTime(std::int64_t utcMs)
+{
+    const QDateTime utc = QDateTime::fromMSecsSinceEpoch(utcMs, Qt::UTC);
+    return static_cast<qreal>(QDateTime(utc.date(), utc.time(), Qt::LocalTime).toMSecsSinceEpoch());
+}
 
 ChartRenderer::ChartRenderer(QSize size)
     : m_size(size)

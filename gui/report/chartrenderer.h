@@ -19,6 +19,9 @@ namespace sixbtc::gui::report {
 inline const QColor kEquityColor{0x1f, 0x5f, 0xbf};
 inline const QColor kDrawdownColor{0xc0, 0x30, 0x30};
 
+/// The x value of the UTC time `utcMs` on a QDateTimeAxis whose labels then read UTC (the axis labels local time).
+qreal axisTime(std::int64_t utcMs);
+
 /// Draws time-series charts (time axis in UTC, value axis) of a fixed pixel size without a window; works under
 /// QT_QPA_PLATFORM=offscreen. \warning Needs a QApplication (Qt Charts draws with Qt Widgets).
 class ChartRenderer

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <tuple>
 
+#include "common/require.h"
 #include "storage/api/lifecycle.h"
 #include "storage/api/sqltext.h"
 
@@ -22,6 +23,10 @@ constexpr const char* kCreatedReason = "created";
 constexpr const char* kColumns = "uuid, name, type, timeframe, symbols, code, parameters, generation_mode, base_uuid, "
                                  "created_at_ms, status, score";
 constexpr std::size_t kColumnCount = 12;
+// kColumns of the page subquery "s", then the id and metrics of the joined run "r".
+const std::string kPageColumns = "s.uuid, s.name, s.type, s.timeframe, s.symbols, s.code, s.parameters, "
+                                 "s.generation_mode, s.base_uuid, s.created_at_ms, s.status, s.score, r.id, " +
+                                 metricColumnList("r.");
 constexpr const char* kLineageColumns = "strategy_uuid, source, pattern_id, llm_provider, llm_model, "
                                         "prompt_template_hash, seed, grid_index, code_hash, dataset_hash, "
                                         "data_start_ms, data_end_ms, engine_version";
@@ -157,6 +162,41 @@ Result<std::vector<StrategyRecord>> SqlStrategyRepository::list(const StrategyFi
         records.push_back(std::move(*record));
     }
     return records;
+}
+
+Result<std::vector<StrategyListing>> SqlStrategyRepository::page(std::int64_t offset, std::int64_t limit,
+                                                                 const std::string& runKind)
+{
+    SIXBTC_REQUIRE(offset >= 0 && limit >= 0);
+    // The page is cut first, so that the newest run is looked up (through backtest_runs_strategy) for its rows only.
+    auto rows = m_connection.query("SELECT " + kPageColumns + " FROM (SELECT " + kColumns +
+                                       " FROM strategies ORDER BY created_at_ms, name LIMIT $1 OFFSET $2) s "
+                                       "LEFT JOIN backtest_runs r ON r.id = (SELECT MAX(b.id) FROM backtest_runs b "
+                                       "WHERE b.strategy_uuid = s.uuid AND b.kind = $3) "
+                                       "ORDER BY s.created_at_ms, s.name",
+                                   {limit, offset, runKind});
+    if (!rows)
+        return tl::unexpected(rows.error());
+    std::vector<StrategyListing> listings;
+    listings.reserve(rows->size());
+    for (const SqlRow& row : *rows) {
+        auto record = readStrategy(row);
+        if (!record)
+            return tl::unexpected(record.error());
+        std::optional<BacktestMetrics> run;
+        if (!row.isNull(kColumnCount))
+            run = readMetrics(row, kColumnCount + 1);
+        listings.push_back(StrategyListing{std::move(*record), run});
+    }
+    return listings;
+}
+
+Result<std::int64_t> SqlStrategyRepository::count()
+{
+    auto rows = m_connection.query("SELECT COUNT(*) FROM strategies", {});
+    if (!rows)
+        return tl::unexpected(rows.error());
+    return rows->front().integer(0);
 }
 
 Result<std::vector<StrategyCount>> SqlStrategyRepository::countByGroup()

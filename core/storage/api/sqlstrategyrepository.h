@@ -18,6 +18,9 @@ public:
     common::Result<void> insertMany(const std::vector<NewStrategy>& strategies) override;
     common::Result<StrategyRecord> get(const std::string& uuid) override;
     common::Result<std::vector<StrategyRecord>> list(const StrategyFilter& filter) override;
+    common::Result<std::vector<StrategyListing>> page(std::int64_t offset, std::int64_t limit,
+                                                      const std::string& runKind) override;
+    common::Result<std::int64_t> count() override;
     common::Result<std::vector<StrategyCount>> countByGroup() override;
     common::Result<void> transition(const std::string& uuid, StrategyStatus to, const std::string& reason) override;
     common::Result<std::vector<StrategyEvent>> events(const std::string& uuid) override;

@@ -3,10 +3,12 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "common/error.h"
+#include "storage/api/backtestrecords.h"
 #include "storage/api/strategyrecord.h"
 
 namespace sixbtc::storage {
@@ -20,6 +22,13 @@ struct StrategyCount
     std::int64_t count = 0;
 
     bool operator==(const StrategyCount&) const = default;
+};
+
+/// One strategy with the metrics of its newest run of the kind a page asked for, when it has one.
+struct StrategyListing
+{
+    StrategyRecord record;
+    std::optional<BacktestMetrics> run;
 };
 
 /// Strategies and their audit trail. Implementations are not thread-safe: one store per thread.
@@ -36,6 +45,12 @@ public:
     /// The strategy with this UUID; an Input error when there is none.
     virtual common::Result<StrategyRecord> get(const std::string& uuid) = 0;
     virtual common::Result<std::vector<StrategyRecord>> list(const StrategyFilter& filter) = 0;
+    /// At most `limit` strategies from position `offset` in list() order, each with the metrics of its newest run
+    /// (highest id) of kind `runKind`; one query. \warning offset >= 0 and limit >= 0.
+    virtual common::Result<std::vector<StrategyListing>> page(std::int64_t offset, std::int64_t limit,
+                                                              const std::string& runKind) = 0;
+    /// The number of stored strategies.
+    virtual common::Result<std::int64_t> count() = 0;
     /// The number of strategies of every (timeframe, type, status) that has any, counted by the database (cheap for
     /// many strategies); ordered by timeframe, type (byte order) and status (enumeration order).
     virtual common::Result<std::vector<StrategyCount>> countByGroup() = 0;

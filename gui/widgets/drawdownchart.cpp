@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: MIT
+// The drawdown chart: the area between zero and the (LTTB-reduced) drawdown line of the visible range.
+#include "widgets/drawdownchart.h"
+
+#include <algorithm>
+
+#include <QAreaSeries>
+#include <QLineSeries>
+#include <QPen>
+#include <QValueAxis>
+
+#include "common/require.h"
+#include "report/chartrenderer.h"
+#include "widgets/axistimes.h"
+#include "widgets/lttb.h"
+
+namespace sixbtc::gui {
+
+namespace {
+
+constexpr qreal kLineWidth = 1.0;
+constexpr int kFillAlpha = 96;
+
+} // namespace
+
+DrawdownChart::DrawdownChart(QWidget* parent)
+    : TimeChartView(parent)
+    , m_area(new QAreaSeries)
+    , m_zero(new QLineSeries(m_area))
+    , m_depth(new QLineSeries(m_area))
+{
+    m_area->setUpperSeries(m_zero);
+    m_area->setLowerSeries(m_depth);
+    m_area->setPen(QPen(report::kDrawdownColor, kLineWidth));
+    QColor fill = report::kDrawdownColor;
+    fill.setAlpha(kFillAlpha);
+    m_area->setBrush(fill);
+    chart()->addSeries(m_area);
+    m_area->attachAxis(timeAxis());
+    m_area->attachAxis(valueAxis());
+    valueAxis()->setTitleText(tr("drawdown (%)"));
+    valueAxis()->setLabelFormat(QStringLiteral("%.4g"));
+}
+
+void DrawdownChart::setData(const std::vector<storage::EquityPoint>& equity, const std::vector<double>& drawdown,
+                            const backtest::TimeRange& holdout)
+{
+    SIXBTC_REQUIRE(drawdown.size() == equity.size());
+    std::vector<std::int64_t> times;
+    times.reserve(equity.size());
+    for (const storage::EquityPoint& p : equity)
+        times.push_back(p.timeMs);
+    const std::vector<double> x = axisTimes(times);
+    m_points.clear();
+    m_points.reserve(equity.size());
+    for (std::size_t i = 0; i < equity.size(); ++i)
+        m_points.emplace_back(x[i], -100.0 * drawdown[i]);
+    const double first = m_points.empty() ? 0.0 : m_points.front().x();
+    const double last = m_points.empty() ? 0.0 : m_points.back().x();
+    setTimeSpan(first, last, report::axisTime(holdout.fromMs), report::axisTime(holdout.toMs));
+}
+
+std::optional<double> DrawdownChart::percentAt(double x) const
+{
+    const auto point = pointAt(m_points, x);
+    return point ? std::optional<double>(point->y()) : std::nullopt;
+}
+
+void DrawdownChart::redraw(double from, double to)
+{
+    const std::vector<QPointF> shown = visiblePoints(m_points, from, to, columns());
+    m_depth->replace(QList<QPointF>(shown.begin(), shown.end()));
+    if (shown.empty()) {
+        m_zero->clear();
+        return;
+    }
+    m_zero->replace(QList<QPointF>{QPointF(shown.front().x(), 0.0), QPointF(shown.back().x(), 0.0)});
+    const auto deepest =
+        std::min_element(shown.begin(), shown.end(), [](const QPointF& a, const QPointF& b) { return a.y() < b.y(); });
+    // The area hangs from zero: the axis ends at zero at the top.
+    fitValues(deepest->y(), 0.0, false);
+}
+
+} // namespace sixbtc::gui
