@@ -11,7 +11,6 @@
 
 #include "common/require.h"
 #include "report/chartrenderer.h"
-#include "widgets/axistimes.h"
 #include "widgets/lttb.h"
 
 namespace sixbtc::gui {
@@ -46,18 +45,8 @@ void DrawdownChart::setData(const std::vector<storage::EquityPoint>& equity, con
                             const backtest::TimeRange& holdout)
 {
     SIXBTC_REQUIRE(drawdown.size() == equity.size());
-    std::vector<std::int64_t> times;
-    times.reserve(equity.size());
-    for (const storage::EquityPoint& p : equity)
-        times.push_back(p.timeMs);
-    const std::vector<double> x = axisTimes(times);
-    m_points.clear();
-    m_points.reserve(equity.size());
-    for (std::size_t i = 0; i < equity.size(); ++i)
-        m_points.emplace_back(x[i], -100.0 * drawdown[i]);
-    const double first = m_points.empty() ? 0.0 : m_points.front().x();
-    const double last = m_points.empty() ? 0.0 : m_points.back().x();
-    setTimeSpan(first, last, report::axisTime(holdout.fromMs), report::axisTime(holdout.toMs));
+    setCurve(
+        m_points, equity, [&](std::size_t i) { return -100.0 * drawdown[i]; }, holdout);
 }
 
 std::optional<double> DrawdownChart::percentAt(double x) const

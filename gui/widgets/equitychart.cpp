@@ -9,7 +9,6 @@
 #include <QValueAxis>
 
 #include "report/chartrenderer.h"
-#include "widgets/axistimes.h"
 #include "widgets/lttb.h"
 
 namespace sixbtc::gui {
@@ -34,18 +33,8 @@ EquityChart::EquityChart(QWidget* parent)
 
 void EquityChart::setData(const std::vector<storage::EquityPoint>& equity, const backtest::TimeRange& holdout)
 {
-    std::vector<std::int64_t> times;
-    times.reserve(equity.size());
-    for (const storage::EquityPoint& p : equity)
-        times.push_back(p.timeMs);
-    const std::vector<double> x = axisTimes(times);
-    m_points.clear();
-    m_points.reserve(equity.size());
-    for (std::size_t i = 0; i < equity.size(); ++i)
-        m_points.emplace_back(x[i], equity[i].equity);
-    const double first = m_points.empty() ? 0.0 : m_points.front().x();
-    const double last = m_points.empty() ? 0.0 : m_points.back().x();
-    setTimeSpan(first, last, report::axisTime(holdout.fromMs), report::axisTime(holdout.toMs));
+    setCurve(
+        m_points, equity, [&](std::size_t i) { return equity[i].equity; }, holdout);
 }
 
 std::optional<double> EquityChart::equityAt(double x) const

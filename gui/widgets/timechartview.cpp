@@ -5,6 +5,9 @@
 #include <algorithm>
 #include <cmath>
 
+#include "report/chartrenderer.h"
+#include "widgets/axistimes.h"
+
 #include <QDateTime>
 #include <QDateTimeAxis>
 #include <QGraphicsLineItem>
@@ -104,6 +107,23 @@ std::optional<QPointF> TimeChartView::pointAt(std::span<const QPointF> points, d
     const auto after =
         std::upper_bound(points.begin(), points.end(), x, [](double value, const QPointF& p) { return value < p.x(); });
     return after == points.begin() ? points.front() : *(after - 1);
+}
+
+void TimeChartView::setCurve(std::vector<QPointF>& points, const std::vector<storage::EquityPoint>& equity,
+                             const std::function<double(std::size_t)>& value, const backtest::TimeRange& holdout)
+{
+    std::vector<std::int64_t> times;
+    times.reserve(equity.size());
+    for (const storage::EquityPoint& p : equity)
+        times.push_back(p.timeMs);
+    const std::vector<double> x = axisTimes(times);
+    points.clear();
+    points.reserve(equity.size());
+    for (std::size_t i = 0; i < equity.size(); ++i)
+        points.emplace_back(x[i], value(i));
+    const double first = points.empty() ? 0.0 : points.front().x();
+    const double last = points.empty() ? 0.0 : points.back().x();
+    setTimeSpan(first, last, report::axisTime(holdout.fromMs), report::axisTime(holdout.toMs));
 }
 
 void TimeChartView::setTimeSpan(double first, double last, double holdoutFrom, double holdoutTo)

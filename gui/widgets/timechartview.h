@@ -3,14 +3,19 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <span>
 #include <utility>
+#include <vector>
 
 #include <QChartView>
 #include <QDateTimeAxis>
 #include <QPointF>
 #include <QValueAxis>
+
+#include "backtest/backtestdata.h"
+#include "storage/api/backtestrecords.h"
 
 class QGraphicsLineItem;
 class QGraphicsRectItem;
@@ -52,6 +57,10 @@ protected:
     /// Sets the data span [first, last] (resetZoom() shows it, and shows it now) and the holdout band
     /// [holdoutFrom, holdoutTo) (empty when holdoutFrom >= holdoutTo), all in axis values.
     void setTimeSpan(double first, double last, double holdoutFrom, double holdoutTo);
+    /// Fills `points` with (axis time of equity[i], value(i)) at full resolution and sets the time span from them
+    /// and the holdout band: the one setData path of the equity-curve charts.
+    void setCurve(std::vector<QPointF>& points, const std::vector<storage::EquityPoint>& equity,
+                  const std::function<double(std::size_t)>& value, const backtest::TimeRange& holdout);
     QDateTimeAxis* timeAxis() const { return m_timeAxis; }
     QValueAxis* valueAxis() const { return m_valueAxis; }
     /// The number of points a series should draw: about the widget's width in pixels.
